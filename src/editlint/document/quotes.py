@@ -1,0 +1,75 @@
+"""Find quoted speech: "…", “…” and ‘…’.
+
+Quoted speech is attributed to its speaker, not the writer's own framing,
+and must never be rewritten, so rules and fixes skip it.
+
+* Straight double quotes pair up in order within a block.
+* Curly double quotes pair an opening “ with the next closing ”.
+* Curly single quotes: an opening ‘ after a space, bracket or dash pairs
+  with the next ’ that is not followed by a letter, so apostrophes
+  ("Zarif’s", "don’t") never close a quote.
+
+A quote left open at the end of a block runs to the block's end: in news
+copy a quotation spanning paragraphs leaves the closing mark off all but the
+last of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editlint.document.model import PROSE_KINDS
+from editlint.document.span import Span
+
+_MARKS = re.compile(r"[\"“”‘]")
+_OPENING_CONTEXT = frozenset(" \t\r\n([{—–-/:;,")
+
+
+def quote_spans(text: str, start: int, end: int) -> list[Span]:
+    """Return quote spans in ``text[start:end]``."""
+    spans: list[Span] = []
+    i = start
+    while True:
+        m = _MARKS.search(text, i, end)
+        if not m:
+            break
+        mark = m.group()
+        pos = m.start()
+        if mark == "”":  # a stray closing mark
+            i = pos + 1
+            continue
+        if mark == "‘":
+            before = text[pos - 1] if pos > start else " "
+            if before not in _OPENING_CONTEXT and before not in "\"“":
+                i = pos + 1
+                continue
+            close = _closing_single(text, pos + 1, end)
+        elif mark == "“":
+            close = text.find("”", pos + 1, end)
+        else:
+            close = text.find('"', pos + 1, end)
+        stop = end if close == -1 else close + 1
+        spans.append(Span(pos, stop))
+        i = stop
+    return spans
+
+
+def _closing_single(text: str, i: int, end: int) -> int:
+    while True:
+        j = text.find("’", i, end)
+        if j == -1:
+            return -1
+        after = text[j + 1] if j + 1 < end else " "
+        if not after.isalpha():
+            return j
+        i = j + 1
+
+
+def find_quotes(doc) -> list[Span]:
+    """Return the quote spans of every prose block of ``doc``, sorted."""
+    out: list[Span] = []
+    prose = doc.prose
+    for block in doc.blocks:
+        if block.kind in PROSE_KINDS:
+            out.extend(quote_spans(prose, block.span.start, block.span.end))
+    return out

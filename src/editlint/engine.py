@@ -1,0 +1,241 @@
+"""Run rules over one document.
+
+The engine isolates every rule: a rule that raises becomes an ``EL001
+rule-crashed`` diagnostic, one that returns something that is not a valid
+diagnostic becomes ``EL004 invalid-diagnostic``, a regex that times out
+becomes ``EL003 rule-timeout`` and a rule that overruns its time budget is
+interrupted and reported as ``EL005 rule-too-slow``. The other rules still
+run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from editlint.config import Config
+from editlint.diagnostic import Diagnostic, Severity
+from editlint.document import Document, Span
+from editlint.plugins import PluginHost
+from editlint.registry import RuleRegistry
+from editlint.rule import Rule
+from editlint.suppressions import apply_suppressions, parse_suppressions
+
+#: Seconds one rule may spend on one document before it is interrupted.
+DEFAULT_RULE_BUDGET = 10.0
+
+
+class RuleOverran(Exception):
+    """Raised inside a rule that used up its time budget."""
+
+
+@dataclass
+class DocumentReport:
+    """Diagnostics of one document and facts about the run."""
+
+    diagnostics: list[Diagnostic]
+    summary: dict[str, Any] = field(default_factory=dict)
+    internal_error: bool = False
+
+
+class Linter:
+    """The rules selected for one configuration, ready to check documents."""
+
+    def __init__(
+        self,
+        host: PluginHost,
+        registry: RuleRegistry,
+        config: Config,
+        *,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        rule_budget: float = DEFAULT_RULE_BUDGET,
+        debug: bool = False,
+    ) -> None:
+        self.host = host
+        self.registry = registry
+        self.config = config
+        sel = list(select) if select is not None else (list(config.select) if config.select is not None else None)
+        self.rules: list[Rule] = registry.enabled(
+            sel, [*config.extend_select, *extend_select], [*config.ignore, *ignore]
+        )
+        self.rule_budget = rule_budget
+        self.debug = debug
+        self._el = {code: registry.rules.get(code) for code in ("EL001", "EL002", "EL003", "EL004", "EL005")}
+        self._enabled_codes = {r.code for r in self.rules}
+
+    # -- which rules run for which file ---------------------------------------
+    def rules_for(self, path: str) -> list[Rule]:
+        """The enabled rules minus the per-file ignores matching ``path``."""
+        ignored: list[str] = []
+        rel = _relative(path, self.config.root)
+        for glob, codes in self.config.per_file_ignores:
+            if _glob_match(rel, glob):
+                ignored.extend(codes)
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules if not any(self.registry.matches(s, r.code) for s in ignored)]
+
+    # -- checking ----------------------------------------------------------------
+    def check(self, doc: Document) -> DocumentReport:
+        """Run the rules on ``doc``; apply quotes policy and suppressions."""
+        rules = self.rules_for(doc.path)
+        found: list[Diagnostic] = []
+        internal = False
+        for rule in rules:
+            produced, problem = self._run_rule(rule, doc)
+            found.extend(produced)
+            if problem is not None:
+                found.append(problem)
+                internal = internal or problem.code in ("EL001", "EL004")
+        found = self._quote_policy(doc, found, {r.code: r for r in rules})
+        suppressions = parse_suppressions(doc)
+        kept = apply_suppressions(found, suppressions, self.registry.matches)
+        if "EL002" in self._enabled_codes:
+            kept.extend(self._unused(doc, suppressions))
+        kept.sort(key=Diagnostic.sort_key)
+        summary = self._summary(doc, kept)
+        return DocumentReport(kept, summary, internal)
+
+    def _run_rule(self, rule: Rule, doc: Document) -> tuple[list[Diagnostic], Diagnostic | None]:
+        start = time.perf_counter()
+        out: list[Diagnostic] = []
+        try:
+            with _budget(self.rule_budget):
+                for item in rule.check(doc) or ():
+                    problem = _validate(item, rule, doc)
+                    if problem:
+                        return out, self._engine_diag("EL004", doc, f"rule {rule.code} ({rule.name}) from {rule.source!r} returned an invalid diagnostic: {problem}")
+                    out.append(item)
+        except RuleOverran:
+            elapsed = time.perf_counter() - start
+            return out, self._engine_diag(
+                "EL005", doc, f"rule {rule.code} ({rule.name}) from {rule.source!r} was stopped after {elapsed:.1f} s on this document (budget {self.rule_budget:g} s)"
+            )
+        except TimeoutError as exc:
+            where = getattr(exc, "span", None)
+            return out, self._engine_diag(
+                "EL003", doc, f"rule {rule.code} ({rule.name}): a pattern timed out ({exc}); its remaining matches were skipped", where
+            )
+        except Exception as exc:  # isolation: one broken rule never stops the run
+            if self.debug:
+                traceback.print_exc(file=sys.stderr)
+            return out, self._engine_diag(
+                "EL001", doc, f"rule {rule.code} ({rule.name}) from {rule.source!r} crashed: {type(exc).__name__}: {exc}", notes=(_where(exc),)
+            )
+        return out, None
+
+    def _engine_diag(self, code: str, doc: Document, message: str, span: Span | None = None, notes: Iterable[str] = ()) -> Diagnostic:
+        rule = self._el.get(code)
+        name = rule.name if rule else code.lower()
+        severity = rule.severity if rule else Severity.ERROR
+        return Diagnostic(code, name, severity, message, span or Span(0, 0), doc.path, notes=tuple(n for n in notes if n))
+
+    def _quote_policy(self, doc: Document, found: list[Diagnostic], by_code: dict[str, Rule]) -> list[Diagnostic]:
+        """Drop findings inside quotes for rules that ask; never fix inside quotes."""
+        if not doc.quotes:
+            return found
+        out = []
+        for d in found:
+            rule = by_code.get(d.code)
+            if rule is not None and rule.skip_quotes and doc.in_quote(d.span):
+                continue
+            if d.fix is not None and any(doc.in_quote(e.span) for e in d.fix.edits):
+                d = d.with_(fix=None)
+            out.append(d)
+        return out
+
+    def _unused(self, doc: Document, suppressions) -> list[Diagnostic]:
+        out = []
+        for s in suppressions.items:
+            if s.used:
+                continue
+            if s.selector is not None and not any(self.registry.matches(s.selector, c) for c in self.registry.rules):
+                msg = f"suppression names an unknown rule {s.selector!r}"
+            else:
+                what = s.selector or "all rules"
+                msg = f"unused suppression: {what} reported nothing here"
+            rule = self._el["EL002"]
+            out.append(Diagnostic("EL002", rule.name, rule.severity, msg, s.comment, doc.path, source=rule.source))
+        return out
+
+    def _summary(self, doc: Document, diagnostics: list[Diagnostic]) -> dict[str, Any]:
+        summary: dict[str, Any] = {}
+        for _, extra in self.host.each("editlint_document_summary", document=doc, diagnostics=diagnostics, config=self.config):
+            summary.update(extra)
+        return summary
+
+
+def _validate(item: Any, rule: Rule, doc: Document) -> str | None:
+    if not isinstance(item, Diagnostic):
+        return f"expected a Diagnostic, got {type(item).__name__}"
+    start, end = item.span
+    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start <= end <= len(doc.text):
+        return f"span {tuple(item.span)!r} lies outside the document (length {len(doc.text)})"
+    if not isinstance(item.severity, Severity):
+        return f"severity {item.severity!r} is not a Severity"
+    if not isinstance(item.message, str) or not item.message:
+        return "empty message"
+    if item.fix is not None:
+        for edit in item.fix.edits:
+            if not 0 <= edit.start <= edit.end <= len(doc.text) or not isinstance(edit.replacement, str):
+                return f"fix edit {edit!r} lies outside the document"
+    return None
+
+
+def _where(exc: BaseException) -> str:
+    tb = traceback.extract_tb(exc.__traceback__)
+    if not tb:
+        return ""
+    frame = tb[-1]
+    return f"raised at {os.path.basename(frame.filename)}:{frame.lineno} in {frame.name}"
+
+
+class _budget:
+    """Interrupt the block after ``seconds`` (main thread on POSIX only)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = (
+            seconds > 0
+            and hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+        )
+
+    def __enter__(self) -> None:
+        if self.armed:
+            self.previous = signal.signal(signal.SIGALRM, _overran)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
+def _overran(signum: int, frame: object) -> None:
+    raise RuleOverran()
+
+
+def _relative(path: str, root) -> str:
+    try:
+        return PurePath(os.path.relpath(os.path.abspath(path), root)).as_posix()
+    except ValueError:
+        return PurePath(path).as_posix()
+
+
+def _glob_match(rel: str, glob: str) -> bool:
+    """Match like ruff: a glob matches the relative path or any trailing part of it."""
+    if fnmatch.fnmatch(rel, glob):
+        return True
+    name = rel.rsplit("/", 1)[-1]
+    return "/" not in glob and fnmatch.fnmatch(name, glob)

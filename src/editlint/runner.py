@@ -1,0 +1,332 @@
+"""Lint many files: configuration per file, cache, parallel workers, fixes.
+
+The CLI is a thin layer over :class:`Session`; :func:`editlint.lint_text`
+is the one-document shortcut.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from editlint._version import __version__
+from editlint.cache import CACHE_DIRNAME, ResultCache, diagnostic_from_dict
+from editlint.config import Config, find_config_file, load_config
+from editlint.diagnostic import Diagnostic, Severity
+from editlint.document import parse
+from editlint.engine import Linter
+from editlint.errors import EditlintError, InputError
+from editlint.files import Skipped, Source, decode, discover, read_source
+from editlint.fixes import apply_fixes, write_atomic
+from editlint.plugins import PluginHost, get_plugin_host
+from editlint.registry import RuleRegistry, build_registry, check_selectors, settings_schema
+
+#: How many times fixes are re-applied until the text is stable.
+MAX_FIX_PASSES = 10
+#: Below this many files, workers cost more than they save.
+PARALLEL_MIN_FILES = 16
+
+
+@dataclass
+class RunOptions:
+    """What the command line (or an API caller) asks for."""
+
+    config_path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    use_cache: bool = True
+    jobs: int | None = None
+    encoding: str | None = None
+    stdin_filename: str | None = None
+    force_exclude: bool = False
+    keep_text: bool = True
+    debug: bool = False
+    isolated: bool = False  # ignore config files
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    fixed: int = 0
+    internal_error: bool = False
+    cached: bool = False
+    diff: str | None = None
+    fail_threshold: Severity | None = Severity.ERROR
+
+
+@dataclass
+class RunReport:
+    """Everything a formatter needs about a run."""
+
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    plugin_errors: list[str] = field(default_factory=list)
+    registry: RuleRegistry | None = None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    @property
+    def errors(self) -> list[str]:
+        return [f.error for f in self.files if f.error]
+
+
+class Session:
+    """Linters per configuration, sharing one plugin host."""
+
+    def __init__(self, options: RunOptions | None = None, host: PluginHost | None = None) -> None:
+        self.options = options or RunOptions()
+        self.host = host or get_plugin_host()
+        self._schema = settings_schema(self.host)
+        self._linters: dict[Path | None, Linter] = {}
+        self._caches: dict[Path | None, ResultCache | None] = {}
+
+    # -- configuration ------------------------------------------------------------
+    def config_file_for(self, path: Path) -> Path | None:
+        if self.options.isolated:
+            return None
+        if self.options.config_path is not None:
+            return self.options.config_path
+        folder = path if path.is_dir() else path.parent
+        return find_config_file(folder if str(folder) else Path("."))
+
+    def linter(self, config_file: Path | None) -> Linter:
+        if config_file not in self._linters:
+            config = load_config(config_file, self._schema) if config_file else Config()
+            config = config.with_overrides(fail_on=self.options.fail_on, encoding=self.options.encoding)
+            registry, config = build_registry(self.host, config)
+            check_selectors(registry, config)
+            self._linters[config_file] = Linter(
+                self.host,
+                registry,
+                config,
+                select=self.options.select,
+                extend_select=self.options.extend_select,
+                ignore=self.options.ignore,
+                debug=self.options.debug,
+            )
+        return self._linters[config_file]
+
+    def cache(self, config_file: Path | None, linter: Linter) -> ResultCache | None:
+        if not self.options.use_cache or self.options.fix or self.options.diff:
+            return None
+        if config_file not in self._caches:
+            config = linter.config
+            directory = Path(os.environ.get("EDITLINT_CACHE_DIR") or config.cache_dir or (config.root / CACHE_DIRNAME))
+            self._caches[config_file] = ResultCache(directory, _cache_key(linter))
+        return self._caches[config_file]
+
+    # -- linting --------------------------------------------------------------------
+    def lint_source(self, source: Source, linter: Linter, real_path: Path | None = None) -> FileResult:
+        """Lint (and fix, if asked) one decoded file."""
+        opts = self.options
+        text = source.text
+        doc = self.host.first("editlint_parse", text=text, path=source.path, config=linter.config) or parse(
+            text, source.path, bom=source.bom
+        )
+        report = linter.check(doc)
+        fixed = 0
+        if opts.fix or opts.diff:
+            for _ in range(MAX_FIX_PASSES):
+                new_text, n = apply_fixes(text, report.diagnostics, unsafe=opts.unsafe_fixes)
+                if n == 0 or new_text == text:
+                    break
+                text, fixed = new_text, fixed + n
+                doc = parse(text, source.path, format=doc.format, bom=source.bom)
+                report = linter.check(doc)
+        result = FileResult(
+            source.path,
+            report.diagnostics,
+            text if opts.keep_text else None,
+            report.summary,
+            fixed=fixed,
+            internal_error=report.internal_error,
+            fail_threshold=linter.config.fail_threshold,
+        )
+        if fixed and opts.diff:
+            import difflib
+
+            result.diff = "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True),
+                    text.splitlines(keepends=True),
+                    fromfile=f"a/{source.path}",
+                    tofile=f"b/{source.path}",
+                )
+            )
+        elif fixed and real_path is not None:
+            try:
+                write_atomic(real_path, text, bom=source.bom, encoding=source.encoding, expected_hash=source.raw_hash)
+            except InputError as exc:
+                result.error = str(exc)
+                result.fixed = 0
+        return result
+
+    def lint_file(self, path: Path) -> FileResult:
+        """Read, lint and (maybe) fix one file; input problems become ``error``."""
+        try:
+            config_file = self.config_file_for(path)
+            linter = self.linter(config_file)
+        except EditlintError:
+            raise
+        try:
+            source = read_source(path, self.options.encoding or linter.config.encoding)
+        except InputError as exc:
+            return FileResult(str(path), error=str(exc), fail_threshold=linter.config.fail_threshold)
+        return self.lint_source(source, linter, path)
+
+    def lint_stdin(self, data: bytes) -> FileResult:
+        name = self.options.stdin_filename or "-"
+        probe = Path(name) if self.options.stdin_filename else Path.cwd() / "stdin.md"
+        linter = self.linter(self.config_file_for(probe))
+        try:
+            text, bom = decode(data, name, self.options.encoding or linter.config.encoding)
+        except InputError as exc:
+            return FileResult(name, error=str(exc), fail_threshold=linter.config.fail_threshold)
+        source = Source(name, text, bom, self.options.encoding or "utf-8", len(data), hashlib.sha256(data).hexdigest())
+        result = self.lint_source(source, linter, None)
+        if result.fixed and not self.options.diff:
+            result.summary = {**result.summary, "fixed_text": result.text}
+        return result
+
+    def run(self, paths: Iterable[str], only: set[str] | None = None) -> RunReport:
+        """Lint every file under ``paths`` (only those in ``only``, absolute, if given)."""
+        report = RunReport(plugin_errors=list(self.host.load_errors))
+        targets: list[Path] = []
+        seen: set[str] = set()
+        for given in paths:
+            root_config = self.config_file_for(Path(given))
+            config = self.linter(root_config).config
+            excludes = (*config.exclude, *config.extend_exclude)
+            for item in discover([given], excludes, config.root, force_exclude=self.options.force_exclude):
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                    continue
+                key = os.path.normpath(str(item))
+                if only is not None and os.path.abspath(key) not in only:
+                    continue
+                if key not in seen:
+                    seen.add(key)
+                    targets.append(item)
+        report.files = self._lint_many(targets, report)
+        for cache in self._caches.values():
+            if cache is not None:
+                cache.save()
+        report.registry = next(iter(self._linters.values())).registry if self._linters else None
+        report.plugin_errors = list(dict.fromkeys([*report.plugin_errors, *self.host.load_errors]))
+        return report
+
+    def _lint_many(self, targets: list[Path], report: RunReport) -> list[FileResult]:
+        results: dict[int, FileResult] = {}
+        todo: list[tuple[int, Path]] = []
+        for i, path in enumerate(targets):
+            config_file = self.config_file_for(path)
+            linter = self.linter(config_file)
+            cache = self.cache(config_file, linter)
+            entry = cache.get(path) if cache else None
+            if entry is not None:
+                results[i] = self._from_cache(path, entry, linter)
+            else:
+                todo.append((i, path))
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES and _fork_available():
+            for i, result in _parallel(self, todo, jobs):
+                results[i] = result
+        else:
+            for i, path in todo:
+                results[i] = self.lint_file(path)
+        for i, path in todo:
+            result = results[i]
+            if result.error or result.internal_error or result.fixed:
+                continue
+            config_file = self.config_file_for(path)
+            cache = self.cache(config_file, self.linter(config_file))
+            if cache is not None:
+                cache.put(path, result.diagnostics, result.summary, "")
+        return [results[i] for i in range(len(targets))]
+
+    def _from_cache(self, path: Path, entry: dict[str, Any], linter: Linter) -> FileResult:
+        name = str(path)
+        diagnostics = [diagnostic_from_dict(d, name) for d in entry["diagnostics"]]
+        text = None
+        if self.options.keep_text and diagnostics:
+            try:
+                text = read_source(path, self.options.encoding or linter.config.encoding).text
+            except InputError as exc:
+                return FileResult(name, error=str(exc), fail_threshold=linter.config.fail_threshold)
+        return FileResult(name, diagnostics, text, entry.get("summary", {}), cached=True, fail_threshold=linter.config.fail_threshold)
+
+
+def _cache_key(linter: Linter) -> str:
+    from editlint.resources import rules_dir
+
+    stamp = []
+    try:
+        for p in sorted(rules_dir().rglob("*")):
+            if p.is_file():
+                st = p.stat()
+                stamp.append((p.name, st.st_size, st.st_mtime_ns))
+    except OSError:
+        pass
+    payload = {
+        "version": __version__,
+        "config": linter.config.fingerprint(),
+        "rules": [(r.code, r.source, r.severity.name, sorted(r.option_values.items(), key=str)) for r in linter.rules],
+        "plugins": sorted(name for name, _ in linter.host.manager.list_name_plugin()),
+        "per_file_ignores": linter.config.per_file_ignores,
+        "data": stamp,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+# -- parallel workers (fork: the session is inherited, not rebuilt) ----------------------
+
+_WORKER_SESSION: Session | None = None
+
+
+def _fork_available() -> bool:
+    import multiprocessing
+
+    return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, FileResult]]:
+    assert _WORKER_SESSION is not None
+    out = []
+    for i, name in chunk:
+        out.append((i, _WORKER_SESSION.lint_file(Path(name))))
+    return out
+
+
+def _parallel(session: Session, todo: list[tuple[int, Path]], jobs: int):
+    import multiprocessing
+
+    global _WORKER_SESSION
+    _WORKER_SESSION = session
+    ctx = multiprocessing.get_context("fork")
+    size = max(1, min(64, len(todo) // (jobs * 4) or 1))
+    chunks = [[(i, str(p)) for i, p in todo[k : k + size]] for k in range(0, len(todo), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=ctx) as pool:
+            for batch in pool.map(_work, chunks):
+                yield from batch
+    finally:
+        _WORKER_SESSION = None
