@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force-exclude", action="store_true", help="apply excludes to files named explicitly too")
     run.add_argument("--baseline", metavar="PATH", help="hide findings recorded in this baseline file")
     run.add_argument("--write-baseline", metavar="PATH", help="record every current finding in PATH and exit 0")
+    run.add_argument("--plugin", "-p", action="append", default=[], metavar="MODULE", help="also load this importable module as a plugin (repeatable)")
     run.add_argument("--debug", action="store_true", help="show tracebacks of crashing rules")
     p.add_argument("--version", action="version", version=f"editlint {__version__}")
     return p
@@ -136,6 +137,7 @@ def _check(args: argparse.Namespace) -> int:
         force_exclude=args.force_exclude,
         debug=args.debug,
         isolated=args.isolated,
+        plugins=tuple(args.plugin),
     )
     if options.encoding:
         import codecs

@@ -53,6 +53,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "cache-dir": ("cache_dir", "a path"),
     "encoding": ("encoding", "an encoding name"),
     "baseline": ("baseline", "a path"),
+    "rule-budget": ("rule_budget", "a number of seconds"),
 }
 
 
@@ -78,6 +79,7 @@ class Config:
     cache_dir: Path | None = None
     encoding: str = "utf-8"
     baseline: Path | None = None
+    rule_budget: float = 10.0
     settings: Mapping[str, Any] = field(default_factory=dict)
 
     # -- derived -------------------------------------------------------------
@@ -158,7 +160,7 @@ def load_config(path: Path, settings_schema: Mapping[str, Any] | None = None) ->
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
+        line = _toml_error_line(str(exc)) or (text.count("\n") + 1 if "end of document" in str(exc) else None)
         raise ConfigError(f"invalid TOML: {_strip_position(str(exc))}", str(path), line) from None
     section = "tool.editlint" if path.name == "pyproject.toml" else ""
     table = data.get("tool", {}).get("editlint", {}) if section else data
@@ -230,6 +232,10 @@ def _convert(key: str, value: Any, expected: str, root: Path, fail) -> Any:
         if not isinstance(value, str):
             raise fail(key, f"{key!r} must be {expected} (got {value!r})")
         return (root / value).resolve()
+    if key == "rule-budget":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise fail(key, f"'rule-budget' must be a positive number of seconds (got {value!r})")
+        return float(value)
     if key == "encoding":
         import codecs
 
@@ -308,7 +314,7 @@ def _toml_error_line(message: str) -> int | None:
 
 
 def _strip_position(message: str) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", message).strip() or message
+    return re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message).strip() or message
 
 
 def _key_line(text: str, section: str, key: str) -> int | None:

@@ -29,10 +29,6 @@ from editlint.registry import RuleRegistry
 from editlint.rule import Rule
 from editlint.suppressions import apply_suppressions, parse_suppressions
 
-#: Seconds one rule may spend on one document before it is interrupted.
-DEFAULT_RULE_BUDGET = 10.0
-
-
 class RuleOverran(Exception):
     """Raised inside a rule that used up its time budget."""
 
@@ -58,7 +54,7 @@ class Linter:
         select: Iterable[str] | None = None,
         extend_select: Iterable[str] = (),
         ignore: Iterable[str] = (),
-        rule_budget: float = DEFAULT_RULE_BUDGET,
+        rule_budget: float | None = None,
         debug: bool = False,
     ) -> None:
         self.host = host
@@ -68,7 +64,7 @@ class Linter:
         self.rules: list[Rule] = registry.enabled(
             sel, [*config.extend_select, *extend_select], [*config.ignore, *ignore]
         )
-        self.rule_budget = rule_budget
+        self.rule_budget = rule_budget if rule_budget is not None else config.rule_budget
         self.debug = debug
         self._el = {code: registry.rules.get(code) for code in ("EL001", "EL002", "EL003", "EL004", "EL005")}
         self._enabled_codes = {r.code for r in self.rules}

@@ -53,6 +53,7 @@ class RunOptions:
     keep_text: bool = True
     debug: bool = False
     isolated: bool = False  # ignore config files
+    plugins: tuple[str, ...] = ()  # importable modules loaded as plugins (``-p``)
 
 
 @dataclass
@@ -94,7 +95,7 @@ class Session:
 
     def __init__(self, options: RunOptions | None = None, host: PluginHost | None = None) -> None:
         self.options = options or RunOptions()
-        self.host = host or get_plugin_host()
+        self.host = host or get_plugin_host(extra=_import_plugins(self.options.plugins))
         self._schema = settings_schema(self.host)
         self._linters: dict[Path | None, Linter] = {}
         self._caches: dict[Path | None, ResultCache | None] = {}
@@ -273,6 +274,20 @@ class Session:
             except InputError as exc:
                 return FileResult(name, error=str(exc), fail_threshold=linter.config.fail_threshold)
         return FileResult(name, diagnostics, text, entry.get("summary", {}), cached=True, fail_threshold=linter.config.fail_threshold)
+
+
+def _import_plugins(names: Iterable[str]) -> list[object]:
+    import importlib
+
+    from editlint.errors import UsageError
+
+    modules = []
+    for name in names:
+        try:
+            modules.append(importlib.import_module(name))
+        except Exception as exc:
+            raise UsageError(f"cannot import plugin module {name!r}: {type(exc).__name__}: {exc}") from None
+    return modules
 
 
 def _cache_key(linter: Linter) -> str:

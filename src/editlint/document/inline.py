@@ -127,12 +127,17 @@ def scan_inline(
     masks, links = out.masks, out.links
     refs = references or {}
     special = _SPECIAL_MD if markdown else _SPECIAL_TEXT
+    # (position, resume): after a link's text, skip its destination or label
+    jumps: list[tuple[int, int]] = []
     i = start
     while i < end:
         m = special.search(text, i, end)
         if m is None:
             break
         i = m.start()
+        if jumps and i >= jumps[-1][0]:
+            i = max(i, jumps.pop()[1])
+            continue
         c = text[i]
         if c == "\\" and markdown and i + 1 < end and text[i + 1] in _ASCII_PUNCT:
             masks.append(Span(i, i + 1))
@@ -186,10 +191,12 @@ def scan_inline(
                         whole = Span(i, paren + 1)
                         if image:
                             masks.append(whole)
+                            i = paren + 1
                         else:
                             masks.extend((Span(i, bracket + 1), Span(close, paren + 1)))
                             links.append(Link(whole, Span(bracket + 1, close), url, "inline"))
-                        i = bracket + 1 if not image else paren + 1
+                            jumps.append((close, paren + 1))
+                            i = bracket + 1
                         continue
                 if markdown and after < end and text[after] == "[":
                     label_end = _matching(text, after, end, "[", "]")
@@ -200,16 +207,19 @@ def scan_inline(
                             whole = Span(i, label_end + 1)
                             if image:
                                 masks.append(whole)
+                                i = label_end + 1
                             else:
                                 masks.extend((Span(i, bracket + 1), Span(close, label_end + 1)))
                                 links.append(Link(whole, Span(bracket + 1, close), url, "reference"))
-                            i = bracket + 1 if not image else label_end + 1
+                                jumps.append((close, label_end + 1))
+                                i = bracket + 1
                             continue
                 if markdown and refs:
                     url = refs.get(_normalize_label(text[bracket + 1 : close]))
                     if url is not None:  # shortcut reference link [label]
                         masks.extend((Span(i, bracket + 1), Span(close, close + 1)))
                         links.append(Link(Span(i, close + 1), Span(bracket + 1, close), url, "reference"))
+                        jumps.append((close, close + 1))
                         i = bracket + 1
                         continue
             i += 1

@@ -72,7 +72,7 @@ def severity_label(d: Diagnostic) -> str:
 def fix_marker(d: Diagnostic) -> str:
     if d.fix is None:
         return ""
-    return " [*]" if d.fix.applicability is Applicability.SAFE else " [unsafe fix]" if d.fix.applicability is Applicability.UNSAFE else ""
+    return " [*]" if d.fix.applicability is Applicability.SAFE else ""
 
 
 def header(d: Diagnostic, line: int, column: int) -> list[Segment]:
