@@ -87,7 +87,7 @@ class ResultCache:
             st = path.stat()
         except OSError:
             return None
-        return str(path.resolve()), st.st_size, st.st_mtime_ns
+        return os.path.abspath(path), st.st_size, st.st_mtime_ns
 
     def get(self, path: Path) -> dict[str, Any] | None:
         ident = self.identity(path)
@@ -98,14 +98,13 @@ class ResultCache:
             return entry
         return None
 
-    def put(self, path: Path, diagnostics: list[Diagnostic], summary: dict[str, Any], sha: str) -> None:
+    def put(self, path: Path, diagnostics: list[Diagnostic], summary: dict[str, Any]) -> None:
         ident = self.identity(path)
         if ident is None:
             return
         entry = {
             "size": ident[1],
             "mtime": ident[2],
-            "sha256": sha,
             "diagnostics": [diagnostic_to_dict(d) for d in diagnostics],
             "summary": summary,
         }

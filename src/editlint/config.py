@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -122,19 +123,41 @@ class Config:
 # -- discovery ---------------------------------------------------------------
 
 
-def find_config_file(start: Path) -> Path | None:
+def find_config_file(start: Path, memo: dict[str, Path | None] | None = None) -> Path | None:
     """Return the nearest config file at or above folder ``start``.
 
     ``pyproject.toml`` counts only if it has a ``[tool.editlint]`` table.
+    ``memo`` (folder -> result) makes repeated lookups for many files cheap.
     """
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
-                if name == "pyproject.toml" and not _has_tool_table(candidate):
-                    continue
-                return candidate
+    memo = {} if memo is None else memo
+    folder = os.path.abspath(start)
+    visited: list[str] = []
+    found: Path | None = None
+    while True:
+        if folder in memo:
+            found = memo[folder]
+            break
+        visited.append(folder)
+        hit = _config_in(folder)
+        if hit is not None:
+            found = hit
+            break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    for v in visited:
+        memo[v] = found
+    return found
+
+
+def _config_in(folder: str) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate):
+            if name == "pyproject.toml" and not _has_tool_table(Path(candidate)):
+                continue
+            return Path(candidate)
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import signal
+import _signal
 import sys
 import threading
 import time
@@ -72,6 +73,8 @@ class Linter:
     # -- which rules run for which file ---------------------------------------
     def rules_for(self, path: str) -> list[Rule]:
         """The enabled rules minus the per-file ignores matching ``path``."""
+        if not self.config.per_file_ignores:
+            return self.rules
         ignored: list[str] = []
         rel = _relative(path, self.config.root)
         for glob, codes in self.config.per_file_ignores:
@@ -197,7 +200,14 @@ def _where(exc: BaseException) -> str:
 
 
 class _budget:
-    """Interrupt the block after ``seconds`` (main thread on POSIX only)."""
+    """Interrupt the block after ``seconds`` (main thread on POSIX only).
+
+    The SIGALRM handler is installed once per process and only raises while
+    a budget is armed, so arming costs one ``setitimer`` call per rule.
+    """
+
+    armed_now = False
+    installed = False
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -209,17 +219,23 @@ class _budget:
 
     def __enter__(self) -> None:
         if self.armed:
-            self.previous = signal.signal(signal.SIGALRM, _overran)
+            # _signal.getsignal skips the enum wrapping of signal.getsignal (hot path)
+            if not _budget.installed or _signal.getsignal(signal.SIGALRM) is not _overran:
+                signal.signal(signal.SIGALRM, _overran)
+                _budget.installed = True
+            _budget.armed_now = True
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc: object) -> None:
         if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
+            _budget.armed_now = False
 
 
 def _overran(signum: int, frame: object) -> None:
-    raise RuleOverran()
+    if _budget.armed_now:
+        _budget.armed_now = False
+        raise RuleOverran()
 
 
 def _relative(path: str, root) -> str:

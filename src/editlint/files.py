@@ -27,8 +27,7 @@ class Source:
     text: str
     bom: bool
     encoding: str
-    raw_size: int
-    raw_hash: str
+    raw: bytes  # the bytes read, to check the file is unchanged before writing fixes
 
 
 @dataclass(frozen=True)
@@ -39,17 +38,38 @@ class Skipped:
     reason: str
 
 
-def is_excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
-    """Return True if ``path`` matches an exclude glob (by name or relative path)."""
-    try:
-        rel = path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        rel = path.as_posix()
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+class Excluder:
+    """Match paths against exclude globs, by name or by path relative to ``root``.
+
+    The globs are compiled once into one regular expression; matching uses
+    string operations only (no ``stat`` or ``resolve`` per file).
+    """
+
+    def __init__(self, patterns: Iterable[str], root: Path) -> None:
+        import re
+
+        names, paths = [], []
+        for pattern in patterns:
+            pattern = pattern.rstrip("/")
+            if not pattern:
+                continue
+            names.append(fnmatch.translate(pattern))
+            paths.append(fnmatch.translate(pattern))
+            paths.append(fnmatch.translate(pattern + "/*"))
+        self._name = re.compile("|".join(names)) if names else None
+        self._path = re.compile("|".join(paths)) if paths else None
+        self.root = os.path.abspath(root)
+
+    def __call__(self, path: str) -> bool:
+        if self._name is None:
+            return False
+        name = os.path.basename(path)
+        if self._name.match(name):
             return True
-    return False
+        absolute = os.path.abspath(path)
+        prefix = self.root + os.sep
+        rel = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
+        return bool(self._path.match(rel.replace(os.sep, "/")))
 
 
 def discover(paths: Iterable[str], excludes: Iterable[str], root: Path, *, force_exclude: bool = False) -> Iterator[Path | Skipped]:
@@ -58,19 +78,20 @@ def discover(paths: Iterable[str], excludes: Iterable[str], root: Path, *, force
     Files named explicitly are always linted (as with ruff, unless
     ``force_exclude``); folders are walked with excludes applied.
     """
-    excludes = tuple(excludes)
+    excluded = Excluder(excludes, root)
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            yield from _walk(p, excludes, root)
-        elif force_exclude and is_excluded(p, excludes, root):
+            for item in _walk(str(p), excluded):
+                yield item if isinstance(item, Skipped) else Path(item)
+        elif force_exclude and excluded(str(p)):
             continue
         else:
             yield p
 
 
-def _walk(folder: Path, excludes: tuple[str, ...], root: Path) -> Iterator[Path | Skipped]:
-    entries: list[tuple[str, Path, bool]] = []
+def _walk(folder: str, excluded: Excluder) -> Iterator[str | Skipped]:
+    entries: list[tuple[str, str, bool]] = []
     try:
         with os.scandir(folder) as it:
             for entry in it:
@@ -78,15 +99,15 @@ def _walk(folder: Path, excludes: tuple[str, ...], root: Path) -> Iterator[Path 
                     is_dir = entry.is_dir(follow_symlinks=False)
                 except OSError:
                     is_dir = False
-                entries.append((entry.name, Path(entry.path), is_dir))
+                entries.append((entry.name, entry.path, is_dir))
     except OSError as exc:
-        yield Skipped(str(folder), f"cannot read folder: {exc.strerror or exc}")
+        yield Skipped(folder, f"cannot read folder: {exc.strerror or exc}")
         return
     for name, path, is_dir in sorted(entries):
-        if is_excluded(path, excludes, root):
+        if excluded(path):
             continue
         if is_dir:
-            yield from _walk(path, excludes, root)
+            yield from _walk(path, excluded)
         elif name.lower().endswith(SUFFIXES):
             yield path
 
@@ -116,8 +137,6 @@ def decode(raw: bytes, path: str, encoding: str = "utf-8") -> tuple[str, bool]:
 
 def read_source(path: Path, encoding: str = "utf-8") -> Source:
     """Read and decode a file, raising :class:`InputError` with a one-line reason."""
-    import hashlib
-
     name = str(path)
     try:
         if path.is_dir():
@@ -134,4 +153,4 @@ def read_source(path: Path, encoding: str = "utf-8") -> Source:
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     text, bom = decode(raw, name, encoding)
-    return Source(name, text, bom, encoding, len(raw), hashlib.sha256(raw).hexdigest())
+    return Source(name, text, bom, encoding, raw)

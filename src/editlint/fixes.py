@@ -10,7 +10,6 @@ only if the file on disk is still the one that was read.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -69,13 +68,13 @@ def _self_overlapping(edits: list) -> bool:
     return any(a.end > b.start for a, b in zip(edits, edits[1:]))
 
 
-def write_atomic(path: Path, text: str, *, bom: bool, encoding: str, expected_hash: str) -> None:
-    """Write ``text`` to ``path`` atomically if the file still has ``expected_hash``."""
+def write_atomic(path: Path, text: str, *, bom: bool, encoding: str, expected: bytes) -> None:
+    """Write ``text`` to ``path`` atomically if the file still holds the bytes ``expected``."""
     try:
-        current = hashlib.sha256(path.read_bytes()).hexdigest()
+        current = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot re-read before writing fixes: {exc.strerror or exc}") from None
-    if current != expected_hash:
+    if current != expected:
         raise InputError(f"{path}: changed on disk since it was read; fixes not written")
     codec = "utf-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode(codec)

@@ -6,11 +6,8 @@ is the one-document shortcut.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,7 +18,7 @@ from editlint.config import Config, find_config_file, load_config
 from editlint.diagnostic import Diagnostic, Severity
 from editlint.document import parse
 from editlint.engine import Linter
-from editlint.errors import EditlintError, InputError
+from editlint.errors import InputError
 from editlint.files import Skipped, Source, decode, discover, read_source
 from editlint.fixes import apply_fixes, write_atomic
 from editlint.plugins import PluginHost, get_plugin_host
@@ -99,15 +96,19 @@ class Session:
         self._schema = settings_schema(self.host)
         self._linters: dict[Path | None, Linter] = {}
         self._caches: dict[Path | None, ResultCache | None] = {}
+        self._config_memo: dict[str, Path | None] = {}
 
     # -- configuration ------------------------------------------------------------
-    def config_file_for(self, path: Path) -> Path | None:
+    def config_file_for(self, path: Path, *, is_file: bool | None = None) -> Path | None:
+        """The config file that applies to ``path`` (memoised per folder)."""
         if self.options.isolated:
             return None
         if self.options.config_path is not None:
             return self.options.config_path
-        folder = path if path.is_dir() else path.parent
-        return find_config_file(folder if str(folder) else Path("."))
+        if is_file is None:
+            is_file = not path.is_dir()
+        folder = os.path.dirname(str(path)) or "." if is_file else str(path)
+        return find_config_file(Path(folder), self._config_memo)
 
     def linter(self, config_file: Path | None) -> Linter:
         if config_file not in self._linters:
@@ -175,7 +176,7 @@ class Session:
             )
         elif fixed and real_path is not None:
             try:
-                write_atomic(real_path, text, bom=source.bom, encoding=source.encoding, expected_hash=source.raw_hash)
+                write_atomic(real_path, text, bom=source.bom, encoding=source.encoding, expected=source.raw)
             except InputError as exc:
                 result.error = str(exc)
                 result.fixed = 0
@@ -183,11 +184,7 @@ class Session:
 
     def lint_file(self, path: Path) -> FileResult:
         """Read, lint and (maybe) fix one file; input problems become ``error``."""
-        try:
-            config_file = self.config_file_for(path)
-            linter = self.linter(config_file)
-        except EditlintError:
-            raise
+        linter = self.linter(self.config_file_for(path, is_file=True))
         try:
             source = read_source(path, self.options.encoding or linter.config.encoding)
         except InputError as exc:
@@ -202,7 +199,7 @@ class Session:
             text, bom = decode(data, name, self.options.encoding or linter.config.encoding)
         except InputError as exc:
             return FileResult(name, error=str(exc), fail_threshold=linter.config.fail_threshold)
-        source = Source(name, text, bom, self.options.encoding or "utf-8", len(data), hashlib.sha256(data).hexdigest())
+        source = Source(name, text, bom, self.options.encoding or "utf-8", data)
         result = self.lint_source(source, linter, None)
         if result.fixed and not self.options.diff:
             result.summary = {**result.summary, "fixed_text": result.text}
@@ -238,10 +235,12 @@ class Session:
     def _lint_many(self, targets: list[Path], report: RunReport) -> list[FileResult]:
         results: dict[int, FileResult] = {}
         todo: list[tuple[int, Path]] = []
+        caches: list[ResultCache | None] = []
         for i, path in enumerate(targets):
-            config_file = self.config_file_for(path)
+            config_file = self.config_file_for(path, is_file=True)
             linter = self.linter(config_file)
             cache = self.cache(config_file, linter)
+            caches.append(cache)
             entry = cache.get(path) if cache else None
             if entry is not None:
                 results[i] = self._from_cache(path, entry, linter)
@@ -258,10 +257,8 @@ class Session:
             result = results[i]
             if result.error or result.internal_error or result.fixed:
                 continue
-            config_file = self.config_file_for(path)
-            cache = self.cache(config_file, self.linter(config_file))
-            if cache is not None:
-                cache.put(path, result.diagnostics, result.summary, "")
+            if caches[i] is not None:
+                caches[i].put(path, result.diagnostics, result.summary)
         return [results[i] for i in range(len(targets))]
 
     def _from_cache(self, path: Path, entry: dict[str, Any], linter: Linter) -> FileResult:
@@ -291,6 +288,9 @@ def _import_plugins(names: Iterable[str]) -> list[object]:
 
 
 def _cache_key(linter: Linter) -> str:
+    import hashlib
+    import json
+
     from editlint.resources import rules_dir
 
     stamp = []
@@ -333,6 +333,7 @@ def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, FileResult]]:
 
 def _parallel(session: Session, todo: list[tuple[int, Path]], jobs: int):
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     global _WORKER_SESSION
     _WORKER_SESSION = session
