@@ -154,7 +154,7 @@ def statistics_lines(report: RunReport) -> list[list[Segment]]:
     lines: list[list[Segment]] = []
     by_code = Counter(d.code for d in report.diagnostics)
     meta = {d.code: d for d in report.diagnostics}
-    fixable = Counter(d.code for d in report.diagnostics if d.fix is not None)
+    fixable = Counter(d.code for d in report.diagnostics if d.fix is not None and d.fix.applicability is Applicability.SAFE)
     for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         d = meta[code]
         mark = "[*]" if fixable[code] else "   "
