@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,7 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
         "help": d.help,
         "notes": list(d.notes),
         "source": d.source,
-        "data": d.data,
+        "data": d.data or {},
     }
 
 
@@ -123,8 +122,9 @@ class ResultCache:
             except (OSError, ValueError):
                 on_disk = {}
             on_disk.update(self.dirty)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".results-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            # a name unique to this process, then an atomic rename
+            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+            with open(tmp, "w", encoding="utf-8") as handle:
                 json.dump(on_disk, handle, separators=(",", ":"))
             os.replace(tmp, self.file)
             self.dirty.clear()

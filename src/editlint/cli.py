@@ -17,7 +17,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Mapping, Sequence, TextIO
 
 from editlint._version import __version__
 from editlint.errors import EditlintError, UsageError
@@ -147,11 +147,15 @@ def _check(args: argparse.Namespace) -> int:
         except LookupError:
             raise UsageError(f"unknown encoding {options.encoding!r} given to --encoding") from None
     session = Session(options)
-    formatters = dict(pair for _, mapping in session.host.each("editlint_formatters") for pair in dict(mapping).items())
-    if fmt not in formatters:
+    providers: dict[str, Mapping] = {}
+    for _, mapping in session.host.each("editlint_formatters"):
+        for name in mapping:  # names only: a format's module is imported when chosen
+            providers.setdefault(name, mapping)
+    if fmt not in providers:
         from editlint.errors import did_you_mean
 
-        raise UsageError(f"unknown format {fmt!r}{did_you_mean(fmt, formatters)} (choose from {', '.join(formatters)})")
+        raise UsageError(f"unknown format {fmt!r}{did_you_mean(fmt, providers)} (choose from {', '.join(providers)})")
+    formatter_cls = providers[fmt][fmt]
 
     if args.show_config:
         from editlint.commands import show_config
@@ -204,7 +208,7 @@ def _check(args: argparse.Namespace) -> int:
         return int(ExitCode.FINDINGS if diffs else _exit_code(report, threshold_only=False))
 
     stream_stdout_fixed = options.fix and stdin_results and stdin_results[0].summary.get("fixed_text") is not None
-    _write_report(report, fmt, formatters[fmt], args, sys.stderr if stream_stdout_fixed else None)
+    _write_report(report, fmt, formatter_cls, args, sys.stderr if stream_stdout_fixed else None)
     if stream_stdout_fixed:
         sys.stdout.write(stdin_results[0].summary["fixed_text"])
     return int(_exit_code(report))

@@ -8,8 +8,7 @@ it is shown.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from editlint.document.span import Span
 
@@ -49,8 +48,7 @@ class Applicability(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` by ``replacement``."""
 
     start: int
@@ -62,8 +60,7 @@ class Edit:
         return Span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """One or more edits applied together, with a safety grade."""
 
     edits: tuple[Edit, ...]
@@ -77,8 +74,7 @@ class Fix:
         return cls((Edit(span.start, span.end, replacement),), grade, title)
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding of one rule at one span of one document.
 
     Attributes:
@@ -107,11 +103,11 @@ class Diagnostic:
     help: str | None = None
     notes: tuple[str, ...] = ()
     source: str = "editlint"
-    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    data: dict[str, Any] | None = None
 
     def with_(self, **changes: Any) -> Diagnostic:
         """Return a copy with some fields changed."""
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.start, self.code, self.span.end, self.message)

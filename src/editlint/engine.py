@@ -18,9 +18,8 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from editlint.config import Config
 from editlint.diagnostic import Diagnostic, Severity
@@ -34,12 +33,11 @@ class RuleOverran(Exception):
     """Raised inside a rule that used up its time budget."""
 
 
-@dataclass
-class DocumentReport:
+class DocumentReport(NamedTuple):
     """Diagnostics of one document and facts about the run."""
 
     diagnostics: list[Diagnostic]
-    summary: dict[str, Any] = field(default_factory=dict)
+    summary: dict[str, Any]
     internal_error: bool = False
 
 

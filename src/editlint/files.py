@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from editlint.errors import InputError
 
 SUFFIXES = (".md", ".markdown", ".txt")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A decoded file: its text without BOM, and how to write it back."""
 
     path: str
@@ -30,8 +28,7 @@ class Source:
     raw: bytes  # the bytes read, to check the file is unchanged before writing fixes
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file found while walking a folder that was not linted, and why."""
 
     path: str

@@ -11,7 +11,6 @@ only if the file on disk is still the one that was read.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -80,6 +79,8 @@ def write_atomic(path: Path, text: str, *, bom: bool, encoding: str, expected: b
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode(codec)
     folder = path.parent
     mode = path.stat().st_mode & 0o7777
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".editlint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

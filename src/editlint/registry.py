@@ -9,7 +9,6 @@ rules run only when a selector covers them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from editlint.config import Config, validate_rule_tables
@@ -18,12 +17,12 @@ from editlint.plugins import PluginHost
 from editlint.rule import CODE_PATTERN, FAMILIES, NAME_PATTERN, Rule
 
 
-@dataclass
 class RuleRegistry:
     """Every known rule, by code, configured for one :class:`Config`."""
 
-    rules: dict[str, Rule] = field(default_factory=dict)
-    slugs: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.slugs: dict[str, str] = {}
 
     def add(self, rule: Rule, source: str) -> None:
         code, name = rule.code, rule.name

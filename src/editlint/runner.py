@@ -10,10 +10,9 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from editlint._version import __version__
-from editlint.cache import CACHE_DIRNAME, ResultCache, diagnostic_from_dict
 from editlint.config import Config, find_config_file, load_config
 from editlint.diagnostic import Diagnostic, Severity
 from editlint.document import parse
@@ -23,6 +22,9 @@ from editlint.files import Skipped, Source, decode, discover, read_source
 from editlint.fixes import apply_fixes, write_atomic
 from editlint.plugins import PluginHost, get_plugin_host
 from editlint.registry import RuleRegistry, build_registry, check_selectors, settings_schema
+
+if TYPE_CHECKING:
+    from editlint.cache import ResultCache
 
 #: How many times fixes are re-applied until the text is stable.
 MAX_FIX_PASSES = 10
@@ -131,6 +133,8 @@ class Session:
         if not self.options.use_cache or self.options.fix or self.options.diff:
             return None
         if config_file not in self._caches:
+            from editlint.cache import CACHE_DIRNAME, ResultCache
+
             config = linter.config
             directory = Path(os.environ.get("EDITLINT_CACHE_DIR") or config.cache_dir or (config.root / CACHE_DIRNAME))
             self._caches[config_file] = ResultCache(directory, _cache_key(linter))
@@ -262,6 +266,8 @@ class Session:
         return [results[i] for i in range(len(targets))]
 
     def _from_cache(self, path: Path, entry: dict[str, Any], linter: Linter) -> FileResult:
+        from editlint.cache import diagnostic_from_dict
+
         name = str(path)
         diagnostics = [diagnostic_from_dict(d, name) for d in entry["diagnostics"]]
         text = None

@@ -14,7 +14,6 @@ is reported as ``EL002 unused-suppression``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from editlint.diagnostic import Diagnostic
@@ -26,21 +25,23 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass
 class Suppression:
     """One code (or all codes, ``selector=None``) switched off over ``region``."""
 
-    selector: str | None
-    comment: Span
-    region: Span
-    used: bool = False
+    __slots__ = ("selector", "comment", "region", "used")
+
+    def __init__(self, selector: str | None, comment: Span, region: Span) -> None:
+        self.selector, self.comment, self.region = selector, comment, region
+        self.used = False
 
 
-@dataclass
 class Suppressions:
-    """The suppressions of a document and the diagnostics they dropped."""
+    """The suppressions of a document; each remembers whether it was used."""
 
-    items: list[Suppression] = field(default_factory=list)
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Suppression] = []
 
     def covers(self, diagnostic: Diagnostic, matches: Callable[[str | None, str], bool]) -> bool:
         hit = False

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from editlint.document.model import Link
 from editlint.document.span import Span
@@ -32,13 +31,15 @@ _TRAILING = ".,;:!?'\"’”"
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 
 
-@dataclass
 class InlineScan:
     """What the scanner found in one block."""
 
-    masks: list[Span] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    comments: list[Span] = field(default_factory=list)
+    __slots__ = ("masks", "links", "comments")
+
+    def __init__(self) -> None:
+        self.masks: list[Span] = []
+        self.links: list[Link] = []
+        self.comments: list[Span] = []
 
 
 def _strip_trailing(text: str, start: int, end: int) -> int:

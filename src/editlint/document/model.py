@@ -15,8 +15,7 @@ regex match on the prose view is also a valid span of the source.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 from editlint.document.span import LineIndex, Position, Span
 
@@ -36,8 +35,7 @@ PROSE_KINDS = frozenset({HEADING, PARAGRAPH, LIST_ITEM, BLOCKQUOTE, TABLE})
 BODY_KINDS = frozenset({PARAGRAPH, LIST_ITEM, BLOCKQUOTE, TABLE})
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A block of the draft.
 
     Attributes:
@@ -58,8 +56,7 @@ class Block:
         return self.kind in PROSE_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link or bare URL.
 
     Attributes:
@@ -75,16 +72,14 @@ class Link:
     kind: str = "inline"
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence of a prose block."""
 
     span: Span
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A heading and the blocks up to the next heading (flat, any level).
 
     The preamble before the first heading is a section whose ``heading`` is
@@ -101,8 +96,7 @@ class Section:
         return self.heading.level if self.heading else 0
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(NamedTuple):
     """YAML front matter: the raw span, the parsed keys, and item spans.
 
     ``items`` maps each key whose value is a list to the spans of its items,
@@ -111,11 +105,10 @@ class FrontMatter:
 
     span: Span
     data: dict[str, Any]
-    items: dict[str, list[tuple[str, Span]]] = field(default_factory=dict)
+    items: dict[str, list[tuple[str, Span]]]
 
 
-@dataclass(slots=True)
-class ParsedText:
+class ParsedText(NamedTuple):
     """What a parser returns: the pieces a :class:`Document` is built from."""
 
     blocks: list[Block]

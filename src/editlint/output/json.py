@@ -68,7 +68,7 @@ def diagnostic_json(d: Diagnostic, locator: Locator) -> dict[str, Any]:
         "help": d.help,
         "notes": list(d.notes),
         "source": d.source,
-        "data": d.data,
+        "data": d.data or {},
     }
 
 

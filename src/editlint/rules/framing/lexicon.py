@@ -1,0 +1,355 @@
+"""The loaded-language lexicon: loading, validation and one-pass matching.
+
+The lexicon lives in ``rules/data/loaded-language.toml`` (see the comments at
+the top of that file for the entry format). Every form of every entry is
+compiled into a single character-trie regular expression, so a document is
+scanned once whatever the size of the lexicon; the per-entry conditions
+(``unless-next``, ``require-next``, ``unless-prev``) are checked only on the
+rare hits.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from editlint.resources import data_file
+
+LEXICON_FILE = "loaded-language.toml"
+ATTRIBUTION_LEVELS = ("none", "naming", "speech")
+DEFAULT_CONFIDENCE = 0.8
+
+_HYPHENS = "-\u2010\u2011"
+_APOSTROPHES = "'\u2019"
+_WS = re.compile(r"\s+")
+_HYPHEN_RUN = re.compile(f"[{_HYPHENS}]")
+
+
+class LexiconError(ValueError):
+    """The lexicon file (or a user extension) is malformed."""
+
+
+def normalize(text: str) -> str:
+    """Return the lookup key of a form or a matched text.
+
+    Lower case, one space for any run of white space, ``-`` for any hyphen,
+    ``'`` for either apostrophe.
+    """
+    text = _WS.sub(" ", text.strip().lower())
+    return _HYPHEN_RUN.sub("-", text).replace("\u2019", "'")
+
+
+@dataclass(frozen=True)
+class Category:
+    """How a category of entries is reported and excused."""
+
+    name: str
+    label: str
+    attribution: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a loaded term in all its forms.
+
+    Attributes:
+        id: unique slug (what ``disable`` names).
+        category: the entry's :class:`Category`.
+        forms: normalised form -> drop-in neutral replacement (or None).
+        written: normalised form -> the form as written in the lexicon
+            (its case tells proper names from common words).
+        suggest: advice shown when there is no drop-in replacement.
+        confidence: how loaded the term is in the writer's own voice.
+        attribution: ``none``, ``naming`` or ``speech`` (see the data file).
+        source: the guidance the entry applies (full text).
+        note: why the term is loaded.
+        named_event: skip the term after "the <Capitalised>" ("the
+            Srebrenica massacre").
+    """
+
+    id: str
+    category: Category
+    forms: Mapping[str, str | None]
+    written: Mapping[str, str]
+    suggest: str | None
+    confidence: float
+    attribution: str
+    source: str
+    note: str
+    unless_next: re.Pattern[str] | None = None
+    require_next: re.Pattern[str] | None = None
+    unless_prev: re.Pattern[str] | None = None
+    named_event: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon form found in a text."""
+
+    start: int
+    end: int
+    entry: Entry
+    form: str  # normalised
+
+    @property
+    def replacement(self) -> str | None:
+        return self.entry.forms.get(self.form)
+
+
+@dataclass
+class Lexicon:
+    """A set of entries compiled into one pattern."""
+
+    entries: list[Entry]
+    by_form: dict[str, Entry] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for form in entry.forms:
+                other = self.by_form.get(form)
+                if other is not None and other is not entry:
+                    raise LexiconError(f"form {form!r} appears in entries {other.id!r} and {entry.id!r}")
+                self.by_form[form] = entry
+        self.pattern = compile_forms(self.by_form) if self.by_form else None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        """Yield the hits in ``text[start:end]`` whose context conditions hold."""
+        if self.pattern is None:
+            return
+        end = len(text) if end is None else end
+        for m in self.pattern.finditer(text, start, end):
+            form = normalize(m.group())
+            entry = self.by_form.get(form)
+            if entry is None:  # pragma: no cover - the pattern only matches known forms
+                continue
+            a, b = m.span()
+            if entry.require_next is not None and not entry.require_next.match(text, b):
+                continue
+            if entry.unless_next is not None and entry.unless_next.match(text, b):
+                continue
+            if entry.unless_prev is not None and entry.unless_prev.search(text, max(0, a - 60), a):
+                continue
+            yield Hit(a, b, entry, form)
+
+
+# -- compiling ------------------------------------------------------------------
+
+
+def _char_pattern(ch: str) -> str:
+    if ch == " ":
+        return r"\s+"
+    if ch == "-":
+        return f"[{_HYPHENS}]"
+    if ch == "'":
+        return f"[{_APOSTROPHES}]"
+    return re.escape(ch)
+
+
+def trie_regex(forms: Iterable[str]) -> str:
+    """Return a regex body matching exactly ``forms``, factored as a trie.
+
+    ``re`` tries the branches of a flat alternation one after the other at
+    every position; a trie shares prefixes, so the cost per position stays
+    small whatever the number of forms. Optional tails are greedy, so the
+    longest form wins ("savage cuts" over "savage").
+    """
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+def compile_forms(forms: Iterable[str]) -> re.Pattern[str]:
+    """Compile normalised forms into one case-insensitive whole-word pattern."""
+    body = trie_regex(sorted(set(forms)))
+    # Not inside a word or a hyphenated compound ("anti-terrorist"), and not
+    # right after an apostrophe used as an opening quote ('slammed').
+    return re.compile(rf"(?<![\w{_HYPHENS}{_APOSTROPHES}\u2018])(?:{body})(?![\w{_HYPHENS}])", re.IGNORECASE)
+
+
+def _words_pattern(words: Iterable[str], *, after: bool) -> re.Pattern[str] | None:
+    """A pattern for "followed by one of ``words``" (or preceded, with ``after=False``)."""
+    alts = sorted({normalize(w) for w in words if w.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    body = "|".join("".join(_char_pattern(ch) for ch in w) for w in alts)
+    if after:
+        return re.compile(rf"[\s\"'“”‘’]+(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{body})[\s\"'“”‘’]+$", re.IGNORECASE)
+
+
+# -- loading --------------------------------------------------------------------
+
+
+def _require(cond: bool, where: str, message: str) -> None:
+    if not cond:
+        raise LexiconError(f"{where}: {message}")
+
+
+def parse_lexicon(data: Mapping[str, Any], where: str = LEXICON_FILE) -> tuple[dict[str, Category], list[Entry]]:
+    """Validate the lexicon's TOML data; return its categories and entries."""
+    categories: dict[str, Category] = {}
+    for name, table in dict(data.get("categories", {})).items():
+        attribution = table.get("attribution", "speech")
+        _require(attribution in ATTRIBUTION_LEVELS, where, f"category {name!r}: attribution must be one of {ATTRIBUTION_LEVELS}")
+        categories[name] = Category(name, str(table.get("label", "loaded word")), attribution)
+    sources: dict[str, str] = dict(data.get("sources", {}))
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("entry", [])):
+        here = f"{where}: entry {i + 1} ({raw.get('id', '?')!r})"
+        entry = _entry(raw, categories, sources, here)
+        _require(entry.id not in seen, here, "duplicate id")
+        seen.add(entry.id)
+        entries.append(entry)
+    return categories, entries
+
+
+def _entry(raw: Mapping[str, Any], categories: Mapping[str, Category], sources: Mapping[str, str], where: str) -> Entry:
+    known = {"id", "category", "forms", "suggest", "confidence", "source", "note", "unless-next", "require-next", "unless-prev", "attribution", "named-event"}
+    unknown = set(raw) - known
+    _require(not unknown, where, f"unknown keys {sorted(unknown)}")
+    _require(isinstance(raw.get("id"), str) and raw["id"], where, "needs an 'id'")
+    category = categories.get(raw.get("category", ""))
+    _require(category is not None, where, f"unknown category {raw.get('category')!r}")
+    forms_raw = raw.get("forms")
+    forms: dict[str, str | None] = {}
+    written: dict[str, str] = {}
+    if isinstance(forms_raw, dict):
+        items = list(forms_raw.items())
+    elif isinstance(forms_raw, list):
+        items = [(f, "") for f in forms_raw]
+    else:
+        items = []
+    _require(bool(items), where, "needs 'forms' (a list or a table)")
+    for form, replacement in items:
+        _require(isinstance(form, str) and form.strip() != "", where, f"bad form {form!r}")
+        _require(isinstance(replacement, str), where, f"replacement of {form!r} must be a string")
+        key = normalize(form)
+        forms[key] = replacement or None
+        written[key] = form.strip()
+    suggest = raw.get("suggest")
+    _require(suggest is None or isinstance(suggest, str), where, "'suggest' must be a string")
+    _require(suggest is not None or all(forms.values()), where, "forms without a replacement need a 'suggest' text")
+    confidence = raw.get("confidence", DEFAULT_CONFIDENCE)
+    _require(isinstance(confidence, (int, float)) and 0 <= confidence <= 1, where, "'confidence' must be in [0, 1]")
+    attribution = raw.get("attribution", category.attribution)
+    _require(attribution in ATTRIBUTION_LEVELS, where, f"attribution must be one of {ATTRIBUTION_LEVELS}")
+    source_key = raw.get("source", "")
+    _require(not source_key or source_key in sources, where, f"unknown source {source_key!r}")
+    lists = {}
+    for key in ("unless-next", "require-next", "unless-prev"):
+        value = raw.get(key, [])
+        _require(isinstance(value, list) and all(isinstance(v, str) for v in value), where, f"{key!r} must be a list of strings")
+        lists[key] = value
+    return Entry(
+        id=raw["id"],
+        category=category,
+        forms=forms,
+        written=written,
+        suggest=suggest,
+        confidence=float(confidence),
+        attribution=attribution,
+        source=sources.get(source_key, ""),
+        note=str(raw.get("note", "")),
+        unless_next=_words_pattern(lists["unless-next"], after=True),
+        require_next=_words_pattern(lists["require-next"], after=True),
+        unless_prev=_words_pattern(lists["unless-prev"], after=False),
+        named_event=bool(raw.get("named-event", False)),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_data(path: str | None = None) -> dict[str, Any]:
+    """Read the lexicon's TOML (the bundled one by default), once per process."""
+    file = Path(path) if path else data_file(LEXICON_FILE)
+    with file.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def default_entries() -> tuple[dict[str, Category], tuple[Entry, ...]]:
+    categories, entries = parse_lexicon(load_data())
+    return categories, tuple(entries)
+
+
+def custom_entries(terms: Mapping[str, Any], category: Category) -> list[Entry]:
+    """Entries for the ``extend-terms`` option: ``{term: neutral suggestion}``."""
+    out = []
+    for term, suggestion in terms.items():
+        where = f"option extend-terms: {term!r}"
+        _require(isinstance(term, str) and term.strip() != "", where, "empty term")
+        _require(isinstance(suggestion, str), where, "the value must be a string (the neutral suggestion, or '')")
+        key = normalize(term)
+        out.append(
+            Entry(
+                id=f"custom:{key}",
+                category=category,
+                forms={key: suggestion or None},
+                written={key: term.strip()},
+                suggest=None if suggestion else "rephrase in neutral terms",
+                confidence=1.0,
+                attribution=category.attribution,
+                source="your configuration (extend-terms)",
+                note="Added by your configuration.",
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=32)
+def build_lexicon(
+    min_confidence: float,
+    disabled: frozenset[str] = frozenset(),
+    ignored_categories: frozenset[str] = frozenset(),
+    extra: tuple[tuple[str, str], ...] = (),
+) -> Lexicon:
+    """The bundled lexicon filtered by the rule's options, plus user terms.
+
+    ``disabled`` holds entry ids or forms; a disabled form removes just that
+    form, an id the whole entry. User terms replace bundled entries that
+    share a form.
+    """
+    categories, entries = default_entries()
+    disabled_forms = {normalize(d) for d in disabled}
+    user = custom_entries(dict(extra), categories.get("custom") or Category("custom", "loaded word", "speech"))
+    user_forms = {f for e in user for f in e.forms}
+    kept: list[Entry] = []
+    for entry in entries:
+        if entry.id in disabled or entry.category.name in ignored_categories or entry.confidence < min_confidence:
+            continue
+        drop = disabled_forms | user_forms
+        if drop & set(entry.forms):
+            forms = {f: r for f, r in entry.forms.items() if f not in drop}
+            if not forms:
+                continue
+            entry = _replace_forms(entry, forms)
+        kept.append(entry)
+    return Lexicon(kept + [e for e in user if e.forms.keys() - disabled_forms])
+
+
+def _replace_forms(entry: Entry, forms: dict[str, str | None]) -> Entry:
+    from dataclasses import replace
+
+    return replace(entry, forms=forms, written={f: entry.written[f] for f in forms})
