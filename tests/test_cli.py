@@ -265,7 +265,8 @@ class TestFolders:
         (tmp_path / "node_modules").mkdir()
         (tmp_path / "node_modules" / "x.md").write_text("foo\n")
         r = run_cli(*PLUGIN, "--format", "concise", "--fail-on", "warning", str(tmp_path))
-        assert r.code == 2  # the binary file is an input error
+        assert r.code == 1  # the findings; the binary file is only skipped
+        assert r.err == f"editlint: notice: skipped {tmp_path / 'bin.md'}: binary file (contains NUL bytes)\n"
         paths = sorted({line.split(":")[0] for line in r.out.splitlines() if "TST001" in line})
         assert paths == [str(tmp_path / "a.md"), str(tmp_path / "b.txt")]
 

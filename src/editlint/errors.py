@@ -7,6 +7,7 @@ The hierarchy::
     ├── ConfigError               invalid config file: file, line and key
     ├── PackError                 invalid rule pack: file, line and key
     ├── InputError                a file that cannot be read or decoded
+    │   └── BinaryFileError       a file with NUL bytes (skipped when found in a folder)
     └── PluginError               a plugin that failed to load (exit 3)
 
 A rule that crashes while checking a document is not an exception here: it
@@ -46,6 +47,10 @@ class PackError(ConfigError):
 
 class InputError(EditlintError):
     """A file given to editlint cannot be read or decoded."""
+
+
+class BinaryFileError(InputError):
+    """A file holds NUL bytes: not a draft."""
 
 
 class PluginError(EditlintError):

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from editlint.errors import InputError
+from editlint.errors import BinaryFileError, InputError
 
 SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -113,7 +113,7 @@ def decode(raw: bytes, path: str, encoding: str = "utf-8") -> tuple[str, bool]:
     """Decode ``raw``; return ``(text without BOM, had_bom)`` or raise InputError."""
     wide = encoding.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32"))
     if not wide and b"\x00" in raw:
-        raise InputError(f"{path}: binary file (contains NUL bytes); not a draft")
+        raise BinaryFileError(f"{path}: binary file (contains NUL bytes); not a draft")
     bom = raw.startswith(b"\xef\xbb\xbf")
     body = raw[3:] if bom else raw
     codec = "utf-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else encoding

@@ -17,7 +17,7 @@ from editlint.config import Config, find_config_file, load_config
 from editlint.diagnostic import Diagnostic, Severity
 from editlint.document import parse
 from editlint.engine import Linter
-from editlint.errors import InputError
+from editlint.errors import BinaryFileError, InputError
 from editlint.files import Skipped, Source, decode, discover, read_source
 from editlint.fixes import apply_fixes, write_atomic
 from editlint.plugins import PluginHost, get_plugin_host
@@ -69,6 +69,7 @@ class FileResult:
     cached: bool = False
     diff: str | None = None
     fail_threshold: Severity | None = Severity.ERROR
+    binary: bool = False
 
 
 @dataclass
@@ -192,7 +193,9 @@ class Session:
         try:
             source = read_source(path, self.options.encoding or linter.config.encoding)
         except InputError as exc:
-            return FileResult(str(path), error=str(exc), fail_threshold=linter.config.fail_threshold)
+            return FileResult(
+                str(path), error=str(exc), fail_threshold=linter.config.fail_threshold, binary=isinstance(exc, BinaryFileError)
+            )
         return self.lint_source(source, linter, path)
 
     def lint_stdin(self, data: bytes) -> FileResult:
@@ -214,6 +217,7 @@ class Session:
         report = RunReport(plugin_errors=list(self.host.load_errors))
         targets: list[Path] = []
         seen: set[str] = set()
+        walked: set[str] = set()
         for given in paths:
             root_config = self.config_file_for(Path(given))
             config = self.linter(root_config).config
@@ -228,7 +232,15 @@ class Session:
                 if key not in seen:
                     seen.add(key)
                     targets.append(item)
-        report.files = self._lint_many(targets, report)
+                    if os.path.normpath(given) != key:
+                        walked.add(key)
+        files = self._lint_many(targets, report)
+        # a binary file met while walking a folder is skipped with a notice;
+        # named explicitly, it is an input error
+        for f in files:
+            if f.binary and os.path.normpath(f.path) in walked:
+                report.skipped.append(Skipped(f.path, "binary file (contains NUL bytes)"))
+        report.files = [f for f in files if not (f.binary and os.path.normpath(f.path) in walked)]
         for cache in self._caches.values():
             if cache is not None:
                 cache.save()
