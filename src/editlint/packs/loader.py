@@ -1,7 +1,137 @@
-"""Load pack folders into rules (to be completed: see issue 7)."""
+"""Load pack folders into rules.
+
+Folders come from the ``editlint_rule_packs`` hook (the bundled packs under
+``rules/`` and third-party plugins) and from ``packs = [...]`` in the config.
+Each ``*.toml`` file in a folder is one rule; its ``extends`` key names a
+kind registered through ``editlint_rule_kinds``.
+
+Every problem is a one-line :class:`~editlint.errors.PackError` naming the
+file, the line and the key: tomllib reports lines only for syntax errors, so
+keys are located in the text here.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
-def load_pack_rules(host, config):
-    return []
+from editlint.errors import PackError, PluginError, did_you_mean
+from editlint.packs.kinds import PackRule, SpecError
+
+
+def rule_kinds(host) -> dict[str, type[PackRule]]:
+    """Every kind registered by a plugin, by name."""
+    kinds: dict[str, type[PackRule]] = {}
+    owners: dict[str, str] = {}
+    for source, provided in host.each("editlint_rule_kinds"):
+        for name, cls in dict(provided).items():
+            if not (isinstance(cls, type) and issubclass(cls, PackRule)):
+                raise PluginError(f"plugin {source!r} registers kind {name!r} as {cls!r}, not a PackRule subclass")
+            if name in kinds and kinds[name] is not cls:
+                raise PluginError(f"rule kind {name!r} is provided twice: by {owners[name]!r} and by {source!r}")
+            kinds[name], owners[name] = cls, source
+    return kinds
+
+
+def pack_folders(host, config) -> list[tuple[str, Path]]:
+    """``(source, folder)`` for every pack folder: plugins first, then config."""
+    folders: list[tuple[str, Path]] = []
+    for source, provided in host.each("editlint_rule_packs", config=config):
+        for folder in provided:
+            folder = Path(folder)
+            if not folder.is_dir():
+                raise PluginError(f"plugin {source!r} provides a pack folder that does not exist: {folder}")
+            folders.append((source, folder))
+    for folder in config.packs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            where = str(config.path) if config.path else "<config>"
+            raise PackError(f"pack folder not found: {folder} (key 'packs')", where, _config_line(config, "packs"))
+        folders.append(("config", folder))
+    return folders
+
+
+def load_pack_rules(host, config) -> list[tuple[str, PackRule]]:
+    """Load every pack folder; return ``(source, rule)`` pairs for the registry."""
+    kinds = rule_kinds(host)
+    out: list[tuple[str, PackRule]] = []
+    defined: dict[str, Path] = {}
+    seen_folders: set[Path] = set()
+    for source, folder in pack_folders(host, config):
+        resolved = folder.resolve()
+        if resolved in seen_folders:
+            continue
+        seen_folders.add(resolved)
+        for path in iter_rule_files(folder):
+            rule = load_rule_file(path, kinds)
+            if rule.code in defined:
+                raise PackError(
+                    f"rule code {rule.code} is defined twice: in {defined[rule.code]} and in {path} (key 'code')",
+                    str(path),
+                    _line(path.read_text(encoding="utf-8-sig"), "code"),
+                )
+            defined[rule.code] = path
+            out.append((f"{source}:{folder.name}", rule))
+    return out
+
+
+def load_rule_file(path: Path, kinds: Mapping[str, type[PackRule]]) -> PackRule:
+    """Read one rule file and build its rule; raise :class:`PackError`."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise PackError(f"cannot read rule file: {exc.strerror or exc}", str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise PackError(f"rule file is not valid UTF-8 (byte {exc.start})", str(path)) from None
+    try:
+        spec = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise PackError(f"invalid TOML: {message}", str(path), int(m.group(1)) if m else None) from None
+    return build_rule(spec, kinds, path=path, text=text)
+
+
+def build_rule(spec: Mapping[str, Any], kinds: Mapping[str, type[PackRule]], *, path: Path, text: str = "") -> PackRule:
+    """Build a rule from a parsed rule file (``text`` locates keys for errors)."""
+    extends = spec.get("extends")
+    if extends is None:
+        raise PackError("missing required key 'extends' (the kind of rule, e.g. 'existence')", str(path), 1)
+    if not isinstance(extends, str) or extends not in kinds:
+        hint = did_you_mean(str(extends), kinds)
+        known = ", ".join(sorted(kinds))
+        raise PackError(f"unknown kind {extends!r} in key 'extends'{hint}; known kinds: {known}", str(path), _line(text, "extends"))
+    try:
+        return kinds[extends](spec, path)
+    except SpecError as exc:
+        raise PackError(f"{exc} (key {exc.key!r})", str(path), _line(text, exc.key, exc.needle)) from None
+
+
+def _line(text: str, key: str, needle: str | None = None) -> int | None:
+    """The line of ``key`` (a top-level key or ``[key]`` table), or of ``needle`` in its value."""
+    if not text:
+        return None
+    lines = text.splitlines()
+    key_re = re.compile(r'^\s*(?:["\']?' + re.escape(key) + r'["\']?\s*=|\[\s*["\']?' + re.escape(key) + r'["\']?\s*\])')
+    start = next((n for n, line in enumerate(lines) if key_re.match(line)), None)
+    if needle:
+        variants = [needle, needle.replace("\\", "\\\\"), needle.replace('"', '\\"')]
+        for n in range(start or 0, len(lines)):
+            if any(v and v in lines[n] for v in variants):
+                return n + 1
+    return start + 1 if start is not None else None
+
+
+def _config_line(config, key: str) -> int | None:
+    if not config.path or not Path(config.path).is_file():
+        return None
+    return _line(Path(config.path).read_text(encoding="utf-8-sig"), key)
+
+
+def iter_rule_files(folder: Path) -> Iterable[Path]:
+    """The rule files of a pack folder, in load order (config files are not rules)."""
+    from editlint.config import CONFIG_FILES
+
+    return sorted(p for p in Path(folder).glob("*.toml") if p.name not in CONFIG_FILES)
