@@ -1,0 +1,885 @@
+"""One pass over a document: per sentence, claims, attribution and hedges.
+
+:func:`claims_analysis` computes a :class:`ClaimsAnalysis` once per document
+(through ``Document.derived``) and every rule of the family reads it:
+
+* CIT001 takes the sentences with claim signals and no attribution;
+* CIT002 and BAL003 take the vague and unnamed-group attributions; which of
+  the two a phrase gets is decided here (:meth:`Attribution.code`), so a
+  phrase never gets both and its sentence never also gets CIT001;
+* CIT003 takes quoted speech with no speaker nearby;
+* BAL004 takes the hedged sentences without attribution.
+
+The writer's voice is what the analysis reads: the prose view with quoted
+speech blanked out (a quote is the speaker's, not the writer's), so numbers
+inside a quote are not the writer's claims and a quote's "could" is not the
+writer's speculation.
+
+Cost: each sentence is split at white space once and its tokens are looked
+up in one table (:data:`~editlint.rules.claims.lexicon.CUE_KEYS`); the
+context checks run only around the cues found. Nothing rescans the document
+per sentence, so the analysis is linear in the document's length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from editlint.document import BODY_KINDS, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
+from editlint.rules.claims import lexicon as lx
+from editlint.rules.claims.scoring import Signals, score
+
+#: ``Document.derived`` key of the analysis.
+ANALYSIS_KEY = "editlint.claims.analysis"
+#: How far an attribution carries when deciding that a figure was cited.
+CITED_CARRY = 2
+
+#: Section headings whose content is the sources themselves.
+_SOURCE_SECTION_WORDS = ("source", "provenance", "reference", "bibliograph", "further reading", "credits", "notes", "links")
+_CLOSERS = "\"'”’)]»* "
+_BOUNDARIES = ",;:—–()[]\""
+_DETERMINERS = frozenset(lx._words("the a an this that these those its their his her our your one two three four five six seven eight nine ten"))
+_DEFINITE = frozenset(lx._words("the this that these those its their his her"))
+_RELATIVE_STARTS = frozenset(lx._words("who which whom whose that speaking citing according when while where as"))
+_NP_STOPS = frozenset(
+    lx._words(
+        """
+        and but or nor that which who while whereas because although though since when after before
+        if as than so then said says say told reported wrote added also what how why where
+        """
+    )
+)
+_ONLY_GROUP_IF_QUANTIFIED = frozenset(lx._words("people"))
+_QUANTIFIER_HEADS = frozenset(lx._words("many some most few others"))
+
+
+# -- results -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who a sentence says its content comes from.
+
+    Attributes:
+        span: the attribution phrase ("Reuters reported", "sources said").
+        kind: ``named`` (someone a reader can check: a name, a definite
+            source, a pronoun for one, a link), ``vague`` (no one checkable:
+            "sources said", "it is understood"), ``group`` (an unnamed group
+            holding an opinion: "critics argue", "it is widely seen as") or
+            ``writer`` (first person: the writer is not a source).
+        actor: the source as written ("Reuters", "sources", "it is understood").
+        verb: the verb or frame that attributes ("said", "according to").
+        opinion: the verb reports a belief or a characterisation rather
+            than a statement ("argue", "believe", "is seen as").
+    """
+
+    span: Span
+    kind: str
+    actor: str
+    verb: str
+    opinion: bool = False
+
+    @property
+    def covers(self) -> bool:
+        """Whether the attribution gives the sentence a source at all."""
+        return self.kind != "writer"
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """What the analysis found in one sentence.
+
+    ``confidence`` is the check-worthiness of the sentence as a factual
+    claim (0 when it is not a claim candidate); ``signals`` holds the
+    positive signals and the dampers that produced it.
+    """
+
+    index: int
+    span: Span
+    block: int
+    question: bool = False
+    quoted: float = 0.0
+    skipped: str = ""
+    attributions: list[Attribution] = field(default_factory=list)
+    hedges: list[Span] = field(default_factory=list)
+    anonymity: bool = False
+    strong_fact: bool = False
+    signals: Signals | None = None
+    #: The figures of the sentence ("5,000") and the signals they give.
+    numbers: list[str] = field(default_factory=list)
+    number_signals: set[str] = field(default_factory=set)
+    #: Every figure was given, with a source, earlier in the document.
+    cited_earlier: bool = False
+    confidence: float = 0.0
+    #: Sentences back to the nearest attribution in the same paragraph (0:
+    #: its own); None when there is none to carry forward.
+    carry: int | None = None
+    #: The vague or group attribution that gets a diagnostic, and its code.
+    weasel: Attribution | None = None
+    weasel_code: str = ""
+
+    @property
+    def named(self) -> bool:
+        return any(a.kind == "named" for a in self.attributions)
+
+    @property
+    def attributed(self) -> bool:
+        """The sentence names a source of its own, vague or not."""
+        return any(a.covers for a in self.attributions)
+
+    def covered(self, carry_forward: int) -> bool:
+        """Attributed here or by one of the ``carry_forward`` sentences before."""
+        return self.carry is not None and self.carry <= carry_forward
+
+
+@dataclass(slots=True)
+class QuoteFacts:
+    """A quotation and whether the draft says who said it."""
+
+    span: Span
+    words: int
+    speech: bool
+    speaker: bool
+
+
+@dataclass(slots=True)
+class ClaimsAnalysis:
+    """The analysis of one document, shared by the CIT and BAL003/BAL004 rules."""
+
+    sentences: list[SentenceFacts]
+    quotes: list[QuoteFacts]
+
+    def by_block(self) -> Iterator[tuple[int, list[SentenceFacts]]]:
+        """Yield ``(block index, sentences)`` paragraph by paragraph."""
+        current: list[SentenceFacts] = []
+        block = -1
+        for facts in self.sentences:
+            if facts.block != block and current:
+                yield block, current
+                current = []
+            block = facts.block
+            current.append(facts)
+        if current:
+            yield block, current
+
+
+def claims_analysis(doc: Document) -> ClaimsAnalysis:
+    """Return the document's claims analysis, computed once and shared."""
+    return doc.derived(ANALYSIS_KEY, _analyse)
+
+
+# -- the pass --------------------------------------------------------------------------------
+
+
+def writer_voice(doc: Document) -> str:
+    """The prose view with quoted speech blanked (same length as the text)."""
+    prose = doc.prose
+    if not doc.quotes:
+        return prose
+    parts = []
+    pos = 0
+    for q in doc.quotes:
+        parts.append(prose[pos : q.start])
+        parts.append(" " * (q.end - q.start))
+        pos = q.end
+    parts.append(prose[pos:])
+    return "".join(parts)
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # a few characters lower-case to two ("İ"): keep offsets aligned
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _skipped_blocks(doc: Document) -> dict[int, str]:
+    """Blocks that hold sources or data rather than sentences to check."""
+    skipped: dict[int, str] = {}
+    in_sources = False
+    for i, block in enumerate(doc.blocks):
+        if block.kind == HEADING:
+            title = doc.prose_of(block.span).strip().lower()
+            in_sources = any(w in title for w in _SOURCE_SECTION_WORDS) and len(title) < 60
+            continue
+        if block.kind not in BODY_KINDS:
+            continue
+        if in_sources:
+            skipped[i] = "sources section"
+        elif block.kind not in (PARAGRAPH, LIST_ITEM, "blockquote"):
+            skipped[i] = block.kind
+        elif doc.text.startswith("[^", block.span.start):
+            skipped[i] = "footnote"
+    return skipped
+
+
+def _analyse(doc: Document) -> ClaimsAnalysis:
+    voice = writer_voice(doc)
+    low = _lower(voice)
+    prose = doc.prose
+    skipped = _skipped_blocks(doc)
+    quotes = doc.quotes
+    links = doc.links
+    out: list[SentenceFacts] = []
+    qi = li = 0
+    n_quotes, n_links = len(quotes), len(links)
+    for index, sentence in enumerate(doc.sentences):
+        a, b = sentence.span
+        facts = SentenceFacts(index, sentence.span, sentence.block)
+        out.append(facts)
+        # quoted share and links, by sweeping the sorted spans along
+        while qi < n_quotes and quotes[qi].end <= a:
+            qi += 1
+        quoted = 0
+        j = qi
+        while j < n_quotes and quotes[j].start < b:
+            quoted += min(b, quotes[j].end) - max(a, quotes[j].start)
+            j += 1
+        facts.quoted = quoted / (b - a) if b > a else 0.0
+        while li < n_links and links[li].span.end <= a:
+            li += 1
+        if li < n_links and links[li].span.start < b:
+            link = links[li]
+            facts.attributions.append(Attribution(link.span, "named", _link_actor(link.url), "link"))
+        tail = prose[a:b].rstrip(_CLOSERS)
+        facts.question = tail.endswith("?")
+        why = skipped.get(sentence.block)
+        if why:
+            facts.skipped = why
+            continue
+        _read_sentence(facts, voice, low, a, b)
+    _carry(out, low)
+    _finish(out)
+    _anonymity_nearby(out)
+    quote_facts = _quotes(doc, voice, low, out)
+    return ClaimsAnalysis(out, quote_facts)
+
+
+def _link_actor(url: str) -> str:
+    if "//" not in url:
+        return "footnote" if not url.startswith(("http", "www")) else url
+    host = url.split("//", 1)[1].split("/", 1)[0]
+    return host.removeprefix("www.") or url
+
+
+# -- one sentence ------------------------------------------------------------------------------
+
+
+def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -> None:
+    tokens = low[a:b].split()
+    if not tokens:
+        return
+    found: dict[str, list[str]] = {}
+    for token in lx.CUE_KEYS.intersection(tokens):
+        word, roles = lx.CUE_TOKENS[token]
+        for role in roles:
+            found.setdefault(role, []).append(word)
+    signals = Signals()
+    # -- numbers
+    if lx.DIGIT_RE.search(voice, a, b):
+        _numbers(voice, a, b, facts)
+    # -- attribution (before claim signals: the attribution phrase is not the claim)
+    if found.keys() & _ATTRIBUTION_ROLES:
+        _attributions(facts, found, voice, low, a, b)
+    if "anonymity" in found and lx.ANONYMITY_RE.search(voice, a, b):
+        facts.anonymity = True
+    # -- hedges
+    if "hedge" in found:
+        _hedges(facts, found["hedge"], voice, low, a, b)
+    # -- the other claim signals and dampers
+    _word_signals(signals, found, voice, low, a, b, tokens)
+    if facts.hedges:
+        signals.damp("hedge")
+    signals.question = facts.question
+    facts.signals = signals
+
+
+_ED = ("ed", "ed,", "ed.", "ed;", "ed:")
+_ATTRIBUTION_ROLES = frozenset({"according", "per", "citing", "report", "opinion", "participle", "impersonal", "head", "document"})
+
+
+def _positions(low: str, word: str, a: int, b: int) -> Iterator[int]:
+    """Offsets of ``word`` as a whole word in ``low[a:b]``."""
+    pos = low.find(word, a, b)
+    n = len(word)
+    while pos != -1:
+        before = low[pos - 1] if pos > a else " "
+        after = low[pos + n] if pos + n < b else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            yield pos
+        pos = low.find(word, pos + n, b)
+
+
+def _numbers(voice: str, a: int, b: int, facts: SentenceFacts) -> None:
+    signals = facts.number_signals
+    for m in lx.NUMBER_RE.finditer(voice, a, b):
+        start = m.start("num")
+        before = voice[max(a, start - 2) : start]
+        if len(before) == 2 and before[1] == "-" and before[0].isalpha():
+            continue  # "F-35", "Covid-19": a name, not a quantity
+        digits = m.group("num")
+        facts.numbers.append(digits.replace(",", ""))
+        if lx.TIME_OF_DAY_RE.match(voice, start):
+            signals.add("date")
+            continue
+        suffix = (m.group("suf") or "").lower()
+        if m.group("post"):
+            signals.add("percent")
+        elif m.group("pre") or suffix in ("bn", "tn"):
+            signals.add("money")
+        elif suffix in ("st", "nd", "rd", "th"):
+            signals.add("date")
+        elif len(digits) == 4 and digits[:2] in ("19", "20") and "," not in digits:
+            signals.add("year")
+        elif suffix == "s" and len(digits) in (2, 4):
+            signals.add("year")  # "the 1990s", "the 80s"
+        else:
+            signals.add("number")
+
+
+def _word_signals(signals: Signals, found: dict[str, list[str]], voice: str, low: str, a: int, b: int, tokens: list[str]) -> None:
+    get = found.get
+    if "percent" in found:
+        signals.add("percent")
+    if "currency" in found and lx.DIGIT_RE.search(voice, a, b):
+        signals.add("money")
+    if "magnitude" in found:
+        signals.add("magnitude")
+    if "numword" in found:
+        signals.add("count")
+    if "month" in found:
+        for word in found["month"]:
+            for pos in _positions(low, word, a, b):
+                if voice[pos].isupper():
+                    signals.add("date")
+                    break
+    if "weekday" in found or "time" in found:
+        signals.add("date")
+    if "stat" in found:
+        signals.add("statistic")
+    named_actor = _has_named_actor(voice, a, b)
+    if named_actor:
+        signals.add("actor")
+    if "event" in found:
+        signals.add("event")
+        if named_actor:
+            signals.add("actor-event")
+    if "state" in found:
+        signals.add("state")
+    if "past" in found or _regular_past(tokens):
+        signals.add("past")
+    if "superlative" in found:
+        signals.add("superlative")
+    if "policy" in found:
+        signals.add("policy")
+    if "comparative" in found and " than " in low[a:b]:
+        signals.add("comparison")
+    # dampers
+    if "prescriptive" in found and any(not w.startswith("need") for w in found["prescriptive"]):
+        signals.damp("prescription")
+    elif ("to" in tokens or "prescriptive" in found) and lx.PRESCRIPTIVE_RE.search(low, a, b):
+        signals.damp("prescription")
+    if "future" in found or " going to " in low[a:b] or "’ll " in low[a:b] or "'ll " in low[a:b]:
+        signals.damp("future")
+    first = lx.CONDITIONAL_OPENER_RE.match(low, a)
+    if first:
+        signals.damp("conditional")
+    elif "conditional" in found:
+        signals.damp("conditional-clause")
+    if "first" in found:
+        if "first-opinion" in found:
+            signals.damp("first-person-opinion")
+        elif "i" in found["first"] or "my" in found["first"] or "me" in found["first"]:
+            signals.damp("first-person")
+    if get("evaluative"):
+        signals.damp("evaluative")
+    if "second" in found:
+        signals.damp("second-person")
+    if "hypothetical" in found:
+        signals.damp("hypothetical")
+    if "ability" in found:
+        signals.damp("ability")
+    if "generic" in found:
+        signals.damp("generic")
+    if lx.ANALYSIS_OPENER_RE.match(low, a):
+        signals.damp("analysis")
+    if lx.IMPERATIVE_OPENER_RE.match(low, a):
+        signals.damp("imperative")
+    if len(tokens) < 5:
+        signals.damp("short")
+
+
+def _regular_past(tokens: list[str]) -> bool:
+    """A regular past verb: an -ed word that no determiner makes an adjective."""
+    for i, token in enumerate(tokens):
+        if token.endswith(_ED) and len(token) > 4 and token.rstrip(",.;:!?)") not in lx.NOT_PAST_ED:
+            if i and tokens[i - 1] in lx.NOUN_LEADS:
+                continue  # "a prolonged stalemate", "the disputed area"
+            return True
+    return False
+
+
+def _has_named_actor(voice: str, a: int, b: int) -> bool:
+    """A capitalised word after the first one (a name, an acronym)."""
+    space = voice.find(" ", a, b)
+    while space != -1:
+        nxt = space + 1
+        if nxt < b and voice[nxt].isupper() and not voice.startswith("I ", nxt):
+            return True
+        space = voice.find(" ", nxt, b)
+    return False
+
+
+# -- hedges ---------------------------------------------------------------------------------------
+
+
+def _hedges(facts: SentenceFacts, words: list[str], voice: str, low: str, a: int, b: int) -> None:
+    for word in words:
+        for pos in _positions(low, word, a, b):
+            end = pos + len(word)
+            if word == "may" and voice[pos].isupper():
+                continue  # the month, or a name
+            if word == "could" and lx.NEGATED_MODAL_RE.match(low, end):
+                continue  # "could not": inability, not speculation
+            if word == "might":
+                prev = low[max(a, pos - 20) : pos].split()
+                if prev and prev[-1] in lx.MIGHT_NOUN_BEFORE:
+                    continue
+            if word == "possible":
+                if not lx.POSSIBLE_RE.search(low, max(a, pos - 25), min(b, end + 6)):
+                    continue
+            if word in ("seem", "seems", "seemed", "appear", "appears", "appeared"):
+                if not lx.SEEM_TAIL_RE.match(low, end):
+                    continue
+            facts.hedges.append(Span(pos, end))
+    facts.hedges.sort()
+
+
+# -- attribution ------------------------------------------------------------------------------------
+
+
+def _attributions(facts: SentenceFacts, found: dict[str, list[str]], voice: str, low: str, a: int, b: int) -> None:
+    taken: list[Span] = []  # phrases already read: their words are not verbs
+    for role in ("according", "per", "citing"):
+        for word in found.get(role, ()):
+            for pos in _positions(low, word, a, b):
+                att = _after_phrase(role, voice, low, a, b, pos, pos + len(word))
+                if att:
+                    facts.attributions.append(att)
+                    taken.append(att.span)
+    verbs = [(w, "report") for w in found.get("report", ())] + [(w, "opinion") for w in found.get("opinion", ())]
+    verbs += [(w, "participle") for w in found.get("participle", ()) if not any(w == v for v, _ in verbs)]
+    for word, role in verbs:
+        for pos in _positions(low, word, a, b):
+            if any(t.start <= pos < t.end for t in taken):
+                continue
+            att = _impersonal(word, voice, low, a, b, pos)
+            if att is None and role != "participle":
+                att = _verb_attribution(word, role, voice, low, a, b, pos)
+            if att:
+                facts.attributions.append(att)
+                taken.append(att.span)
+    for word in found.get("impersonal", ()):
+        for pos in _positions(low, word, a, b):
+            facts.attributions.append(Attribution(Span(pos, pos + len(word)), "vague", word, word))
+    if "head" in found and " there " in f" {low[a:b]}":
+        for word in found["head"]:
+            if word in ("reports", "rumours", "rumors"):
+                for pos in _positions(low, word, a, b):
+                    m = lx.THERE_REPORTS_RE.search(low, max(a, pos - 30), pos)
+                    if m and m.end() == pos:
+                        facts.attributions.append(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
+    if "document" in found:
+        for word in found["document"]:
+            for pos in _positions(low, word, a, b):
+                m = lx.POSSESSIVE_SOURCE_RE.search(voice, max(a, pos - 50), pos)
+                if m and m.end() == pos:
+                    facts.attributions.append(Attribution(Span(m.start(), pos + len(word)), "named", m.group(1), word))
+
+
+def _after_phrase(role: str, voice: str, low: str, a: int, b: int, pos: int, end: int) -> Attribution | None:
+    """"according to X", "per X", "citing X": classify the noun phrase X."""
+    if role == "according" and not low.startswith(" to", end):
+        return None
+    if role == "per":
+        before = voice[a:pos].rstrip()
+        if before and before[-1] not in ",;:(—–":
+            return None  # "$5 per barrel", "20 per cent"
+    m = lx.AFTER_NP_RE.match(voice, end + (3 if role == "according" else 0), b)
+    if not m:
+        return None
+    words = _np_words(m.group(1))
+    if not words:
+        return None
+    if role == "per" and words[0].lower() in lx.PER_UNITS:
+        return None
+    verb = {"according": "according to", "per": "per", "citing": "citing"}[role]
+    kind, actor, _ = _classify_np(words, sentence_initial=False)
+    if kind is None:
+        kind, actor = "named", " ".join(words)
+    phrase_end = m.start(1) + len(" ".join(words)) if kind != "named" else m.end(1)
+    return Attribution(Span(pos, min(b, phrase_end)), kind, actor, verb)
+
+
+def _np_words(text: str) -> list[str]:
+    """The words of a noun phrase up to its first clause boundary."""
+    for ch in ",;:—–(.":
+        cut = text.find(ch)
+        if cut != -1 and (ch != "." or cut + 1 >= len(text) or text[cut + 1] == " "):
+            text = text[:cut]
+    return text.split()
+
+
+def _impersonal(word: str, voice: str, low: str, a: int, b: int, pos: int) -> Attribution | None:
+    """"it is understood that", "is widely seen as", "is said to have"."""
+    if word not in lx.FACT_PARTICIPLES and word not in lx.OPINION_PARTICIPLES:
+        return None
+    lo = max(a, pos - 45)
+    end = pos + len(word)
+    it = lx.IT_FRAME_RE.search(low, lo, pos)
+    if it and it.end() == pos:
+        opinion = word in lx.OPINION_PARTICIPLES
+        return Attribution(Span(it.start(), end), "group" if opinion else "vague", low[it.start() : end], word, opinion)
+    if word == "known":
+        return None  # "is known as" names, it does not attribute
+    frame = lx.PASSIVE_FRAME_RE.search(low, lo, pos)
+    if not frame or frame.end() != pos:
+        return None
+    tail = lx.PASSIVE_TAIL_RE.match(low, end)
+    if not tail:
+        return None
+    if word in lx.FACT_PARTICIPLES or word in ("believed", "thought"):
+        if not low.startswith((" to be", " to have", " to "), end):
+            return None
+        if lx.AGENT_RE.match(voice, end):
+            return None
+        return Attribution(Span(frame.start(), end), "vague", low[frame.start() : end], word, False)
+    if lx.AGENT_RE.match(voice, end):
+        return None
+    return Attribution(Span(frame.start(), end), "group", low[frame.start() : end], word, True)
+
+
+def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int, pos: int) -> Attribution | None:
+    """"X said", "X argues", "said X": find and classify the subject of a verb."""
+    end = pos + len(word)
+    if pos > a and voice[pos].isupper():
+        return None  # "the United States": a name, not the verb
+    if word == "said" and low.endswith("that ", a, pos) and low.startswith(",", end):
+        return None  # "That said, ..."
+    prev = low[max(a, pos - 30) : pos].split()
+    if prev and (prev[-1] == "to" or prev[-1] in lx.NOUN_LEADS):
+        return None  # "to publish", "multiple reports": not a reporting verb
+    words, passive, open_clause = _left_subject(voice, a, pos)
+    if passive:
+        return None
+    inverted = False
+    if not words:
+        if not open_clause:
+            return None
+        words = _right_subject(voice, end, b)
+        inverted = True
+        if not words:
+            return None
+    kind, actor, head = _classify_np(words, sentence_initial=not inverted and voice.startswith(words[0], a))
+    if word in lx.TAIL_VERBS and head not in lx.DATA_SUBJECTS and not _statement_tail(low, end, b):
+        return None  # "the firm added 300 jobs", "London may find itself"
+    if kind is None or (kind == "named" and word not in lx.STRONG_VERBS and not _tight_subject(words)):
+        if word not in lx.STRONG_VERBS or (len(words) == 1 and words[0].lower() in _DETERMINERS):
+            return None
+        kind, actor = "named", _actor(words)
+    if kind == "writer":
+        return Attribution(Span(pos, end), "writer", actor, word)
+    if inverted:
+        span = Span(pos, min(b, _phrase_end(voice, end, words)))
+    else:
+        span = Span(_phrase_start(voice, a, pos, words), end)
+    return Attribution(span, kind, actor, word, role == "opinion")
+
+
+def _tight_subject(words: list[str]) -> bool:
+    """The word before a weaker verb is a name, a pronoun or a source noun."""
+    last = words[-1].strip("’'\"“”")
+    low = last.lower().removesuffix("’s").removesuffix("'s")
+    if last[:1].isupper() or low in lx.PRONOUN_SUBJECTS or low in lx.SOURCE_NOUNS:
+        return True
+    return False
+
+
+def _statement_tail(low: str, end: int, b: int) -> bool:
+    """After "added", "noted": a reported statement follows ("that", a comma, the end)."""
+    rest = low[end : min(b, end + 8)].lstrip(" ")
+    return not rest or rest[0] in ",.:;\"“”" or rest.startswith(("that ", "in a "))
+
+
+def _left_subject(voice: str, a: int, pos: int) -> tuple[list[str], bool, bool]:
+    """The subject words before a verb at ``pos``.
+
+    Returns ``(words, passive, open_clause)``: ``passive`` when an auxiliary
+    "was"/"is" sits right before the verb, ``open_clause`` when nothing but
+    punctuation or a quotation precedes the verb in its clause (then the
+    subject may follow: '"...", said the minister').
+    """
+    seg = voice[max(a, pos - 120) : pos]
+    parts: list[str] = []
+    start = 0
+    for i, ch in enumerate(seg):
+        if ch in _BOUNDARIES:
+            parts.append(seg[start:i])
+            start = i + 1
+    parts.append(seg[start:])
+    if not parts[-1].split():
+        return [], False, True
+    last = True
+    for part in reversed(parts):
+        words = part.split()
+        if not words:
+            last = False
+            continue
+        if words[0].lower() in _RELATIVE_STARTS and not last:
+            last = False
+            continue
+        # strip auxiliaries and time adverbs between the subject and the verb
+        while words and (words[-1].lower() in lx.SUBJECT_FILLERS or words[-1] in lx.WEEKDAYS or words[-1].lower() == "on" or _adverb(words[-1])):
+            if last and words[-1].lower() in ("was", "were", "is", "are", "been", "be", "being"):
+                return [], True, False
+            words.pop()
+        # keep the words after the last clause word: "X said Y and officials said"
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in _NP_STOPS:
+                words = words[i + 1 :]
+                break
+        return words[-7:], False, False
+    return [], False, False
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word.islower() and len(word) > 4 and word not in lx.LY_NOUNS
+
+
+def _right_subject(voice: str, end: int, b: int) -> list[str]:
+    """The subject after an inverted verb: '"...", said the minister.'"""
+    m = lx.AFTER_NP_RE.match(voice, end, b)
+    if not m:
+        return []
+    words = _np_words(m.group(1))[:6]
+    if words and words[0].lower() in ("that", "to", "it", "in", "on", "by", "the", "a", "an") and words[0].lower() not in ("the", "a", "an"):
+        return []
+    return words
+
+
+def _starts_sentence(voice: str, a: int, words: list[str]) -> bool:
+    return voice.startswith(words[0], a)
+
+
+def _phrase_start(voice: str, a: int, pos: int, words: list[str]) -> int:
+    start = voice.rfind(words[0], max(a, pos - 140), pos)
+    return start if start != -1 else pos
+
+
+def _phrase_end(voice: str, end: int, words: list[str]) -> int:
+    last = voice.find(words[-1], end)
+    return last + len(words[-1]) if last != -1 else end
+
+
+def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | None, str, str]:
+    """Classify a subject or source phrase.
+
+    Returns ``(kind, actor, head)`` with kind ``named``, ``vague``,
+    ``group`` or ``writer``, or None when the phrase names nothing the
+    analysis recognises (the caller decides); ``head`` is the source noun
+    found ("officials", "survey"), if any.
+    """
+    lowered = [w.lower().strip("’'\"“”") for w in words]
+    last = lowered[-1]
+    if len(lowered) == 1 and last in lx.PRONOUN_SUBJECTS:
+        return "named", last, ""
+    if len(lowered) == 1 and last in lx.FIRST_PERSON:
+        return "writer", last, ""
+    head = -1
+    for i, w in enumerate(lowered):
+        base = w.removesuffix("’s").removesuffix("'s")
+        if base in lx.FACT_SOURCE_HEADS or base in lx.OPINION_GROUP_HEADS:
+            if base in _QUANTIFIER_HEADS and i + 1 < len(lowered):
+                nxt = lowered[i + 1]
+                if nxt in lx.FACT_SOURCE_HEADS or nxt in lx.OPINION_GROUP_HEADS:
+                    continue  # "some analysts": the noun is the head
+                if nxt != "of":
+                    continue  # "most closely", "many Americans": not a group on its own
+            head = i
+            break
+    if head == -1:
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _DETERMINERS)]
+        if capitals:
+            first = capitals[0]
+            while first > 0 and words[first - 1][:1].isupper():
+                first -= 1
+            if first > 0 and lowered[first - 1] in lx.PREPOSITIONS and lowered[-1] not in lx.SOURCE_NOUNS:
+                return None, "", ""  # "in Western states": the name is an object
+            return "named", _actor(words), ""
+        if lowered[0] in _DEFINITE and len(lowered) > 1:
+            return "named", _actor(words), ""
+        return None, "", ""
+    base = lowered[head].removesuffix("’s").removesuffix("'s")
+    pre, post = words[:head], words[head + 1 :]
+    pre_low = lowered[:head]
+    post_text = " " + " ".join(post)
+    group = base in lx.OPINION_GROUP_HEADS and base not in lx.FACT_SOURCE_HEADS
+    # a group head is someone when named: "analysts at Capital Economics"
+    if group:
+        if base in _ONLY_GROUP_IF_QUANTIFIED and not any(w in lx.GROUP_QUANTIFIERS for w in pre_low):
+            return None, "", base
+        if base in _QUANTIFIER_HEADS and post and not lx.GROUP_DESCRIPTOR_AFTER.match(post_text):
+            # "some of the ..." stays a group; "many Americans" is a noun phrase with a head we do not know
+            if post[0][:1].isupper():
+                return None, "", base
+        named_pre = any(w[:1].isupper() and lw not in lx.NATIONALITIES and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS for w, lw in zip(pre, pre_low))
+        if named_pre or (post and lx.GROUP_DESCRIPTOR_AFTER.match(post_text)):
+            return "named", _actor(words), base
+        if pre_low and pre_low[0] in _DEFINITE:
+            return "named", _actor(words), base  # "the critics": named earlier
+        return "group", " ".join(w for w in lowered if w not in _DETERMINERS) or base, base
+    # a source head: vague unless described or definite ("the report")
+    if pre_low and pre_low[0] in _DEFINITE:
+        return "named", _actor(words), base
+    described = any(
+        (w[:1].isupper() and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS) or lw in lx.DESCRIPTOR_WORDS or lw in lx.NATIONALITIES
+        for w, lw in zip(pre, pre_low)
+    )
+    if described or (post and lx.SOURCE_DESCRIPTOR_AFTER.match(post_text)):
+        return "named", _actor(words), base
+    return "vague", " ".join(w for w in lowered[: head + 1] if w not in ("the",)) or base, base
+
+
+def _actor(words: list[str]) -> str:
+    """The source's name: the last run of capitalised words, else the phrase."""
+    runs: list[list[str]] = []
+    for i, w in enumerate(words):
+        if w[:1].isupper() and (i or w.lower() not in _DETERMINERS):
+            if runs and runs[-1][-1] is words[i - 1]:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+    chosen = runs[-1] if runs else [w for w in words if w.lower() not in _DETERMINERS] or words
+    return " ".join(chosen).strip("’'\"“”,.").removesuffix("’s").removesuffix("'s")
+
+
+# -- decisions -----------------------------------------------------------------------------------------
+
+
+def _decide_weasel(facts: SentenceFacts) -> None:
+    """Give a vague or unnamed-group attribution its one code (CIT002 or BAL003)."""
+    if not facts.attributions or facts.named:
+        return
+    for att in facts.attributions:
+        if att.kind == "vague":
+            facts.weasel, facts.weasel_code = att, "CIT002"
+            return
+        if att.kind == "group":
+            reported_fact = facts.strong_fact and not att.opinion
+            facts.weasel, facts.weasel_code = att, "CIT002" if reported_fact else "BAL003"
+            return
+
+
+def _finish(sentences: list[SentenceFacts]) -> None:
+    """Score the sentences, in order: a figure cited earlier needs no new source."""
+    cited: set[str] = set()
+    for facts in sentences:
+        signals = facts.signals
+        if signals is None:
+            continue
+        if facts.numbers:
+            if facts.covered(CITED_CARRY):
+                cited.update(facts.numbers)
+            elif all(n in cited for n in facts.numbers):
+                facts.cited_earlier = True
+        if not facts.cited_earlier:
+            signals.found |= facts.number_signals
+        facts.strong_fact = signals.has_quantity()
+        facts.confidence = score(signals)
+        _decide_weasel(facts)
+
+
+def _carry(sentences: list[SentenceFacts], low: str) -> None:
+    """Mark how far back each sentence's nearest attribution is (same paragraph)."""
+    last: int | None = None
+    block = -1
+    for facts in sentences:
+        if facts.block != block:
+            block, last = facts.block, None
+        elif lx.CARRY_BREAK_RE.match(low, facts.span.start):
+            last = None
+        if facts.attributed:
+            last = facts.index
+        facts.carry = None if last is None else facts.index - last
+
+
+def _anonymity_nearby(sentences: list[SentenceFacts]) -> None:
+    """AP: a reason for anonymity in the sentence or a neighbour excuses "officials said"."""
+    for i, facts in enumerate(sentences):
+        if facts.weasel_code != "CIT002":
+            continue
+        for j in (i - 1, i, i + 1):
+            if 0 <= j < len(sentences) and sentences[j].block == facts.block and sentences[j].anonymity:
+                facts.weasel, facts.weasel_code = None, ""
+                break
+
+
+# -- quotations -----------------------------------------------------------------------------------------
+
+
+def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts]) -> list[QuoteFacts]:
+    out: list[QuoteFacts] = []
+    if not doc.quotes:
+        return out
+    text = doc.text
+    starts = [s.span.start for s in sentences]
+    from bisect import bisect_right
+
+    prev_open_block = -1
+    for q in doc.quotes:
+        inner = text[q.start + 1 : q.end - 1] if q.end - q.start >= 2 else ""
+        words = inner.split()
+        i = bisect_right(starts, q.start) - 1
+        block = doc.block_at(q.start)
+        block_index = sentences[i].block if i >= 0 else -1
+        speech = len(words) >= 3 and not _is_title(words) and not _title_before(voice, q.start)
+        speaker = False
+        if speech and i >= 0:
+            here = sentences[i]
+            speaker = _has_speaker(voice, here.span.start, here.span.end, q) or here.named
+            if not speaker and i + 1 < len(sentences) and sentences[i + 1].block == here.block:
+                nxt = sentences[i + 1]
+                speaker = bool(lx.SPEECH_RE.search(voice, nxt.span.start, nxt.span.end))
+            if not speaker and i > 0 and sentences[i - 1].block == here.block:
+                before = voice[sentences[i - 1].span.start : sentences[i - 1].span.end].rstrip()
+                speaker = before.endswith(":")
+            if not speaker and block is not None and q.start <= block.span.start + 2 and prev_open_block >= 0:
+                speaker = True  # a quotation running on from the paragraph before
+        if block is not None and q.end >= block.span.end and not text[q.start : q.end].rstrip().endswith(("”", '"', "’")):
+            prev_open_block = block_index
+        else:
+            prev_open_block = -1
+        out.append(QuoteFacts(q, len(words), speech, speaker))
+    return out
+
+
+def _is_title(words: list[str]) -> bool:
+    """Title case ("The Art of the Deal"): a title, not speech."""
+    if len(words) > 12:
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= max(2, len(words) - 1) and capitals / len(words) > 0.7
+
+
+def _title_before(voice: str, start: int) -> bool:
+    return bool(lx.TITLE_BEFORE_RE.search(voice, max(0, start - 40), start))
+
+
+def _has_speaker(voice: str, a: int, b: int, q: Span) -> bool:
+    """A speech verb or "according to" outside the quote, or a colon before it."""
+    if lx.SPEECH_RE.search(voice, a, b):
+        return True
+    before = voice[a : q.start].rstrip()
+    return before.endswith(":") and any(w[:1].isupper() for w in before.split()[-6:])

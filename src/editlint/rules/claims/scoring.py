@@ -1,0 +1,116 @@
+"""Check-worthiness: signals with weights, combined into a confidence in [0, 1].
+
+The score is a plain additive model, so an editor can read why a sentence
+was flagged (the diagnostic's ``data`` lists the signals):
+
+* every **signal** found in the sentence (a percentage, a sum of money, a
+  count, a date, a named actor doing something…) adds its weight;
+* every **damper** (a prescription, a hedge, a prediction, "I think"…)
+  subtracts its weight, because such sentences state no checkable fact even
+  when they hold a number;
+* the sum, plus a negative bias (most sentences are not claims), goes
+  through the logistic function: ``confidence = 1 / (1 + exp(-(bias + Σ)))``.
+  One figure alone scores about 0.44; a figure and a named actor who did
+  something about 0.85; a named actor alone 0.18.
+
+Each signal counts once per sentence, however often it occurs. A sentence
+with no signal is not a claim candidate (confidence 0), nor is a question.
+
+Where the weights come from: the signals are the ones fact-checkers and the
+ClaimBuster authors name (numbers, money, statistics, past-tense reports of
+events, named actors; opinions, predictions and advice are not check-worthy),
+written from general knowledge. Their sizes are rounded values, checked
+against a logistic fit on one half of the ClaimBuster sentences (the even
+``sentence_id``; the odd half is held out and scores the same), and set by
+editorial policy where the issue says so: hedged speculation, conditionals
+and the writer's analysis openers are "not claims" here, so they weigh more
+than the debate transcripts alone would suggest.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+#: Log-odds of a sentence being a claim before any signal.
+BIAS = -2.0
+#: Positive signals and their weights (log-odds).
+SIGNAL_WEIGHTS: dict[str, float] = {
+    "percent": 2.0,  # "76%", "per cent", "percentage points"
+    "number": 1.75,  # any other figure
+    "magnitude": 1.75,  # "million", "tens of thousands", "dozens"
+    "money": 1.5,  # "$1.1bn", "£600m", "5 million dollars"
+    "statistic": 1.25,  # a measured quantity: rate, deficit, troops, turnout
+    "count": 1.0,  # "three weeks", "twice", "half"
+    "comparison": 1.0,  # "more than", "higher than"
+    "event": 1.0,  # a checkable event or change: voted, signed, rose, killed
+    "past": 0.75,  # a past-tense verb: a report of what happened
+    "year": 0.75,  # "in 2018", "the 1990s"
+    "superlative": 0.75,  # largest, highest, deadliest
+    "policy": 0.5,  # a law, programme or deal: bill, treaty, sanctions
+    "actor": 0.5,  # a named actor (a capitalised word after the first)
+    "actor-event": 0.5,  # ... who did something (with event or past)
+    "date": 0.5,  # "2 May", "on Tuesday", "a year ago", "10:30"
+    "state": 0.25,  # a standing fact: maintains, owns, employs
+}
+#: Dampers and their weights (subtracted).
+DAMPER_WEIGHTS: dict[str, float] = {
+    "first-person-opinion": 1.5,  # "I think", "we believe"
+    "analysis": 1.5,  # "What is clear is that", "On one reading"
+    "prescription": 1.25,  # should, must, ought to, have to: advice
+    "hedge": 1.0,  # could, may, likely: speculation is BAL004's
+    "future": 1.0,  # will, going to: a prediction cannot be checked yet
+    "conditional": 1.0,  # opens with "if", "unless"
+    "imperative": 1.0,  # "Let us", "Look,"
+    "evaluative": 0.75,  # good, wrong, dramatic: judgement words
+    "first-person": 0.5,  # "I", "my": the writer's own experience
+    "ability": 0.5,  # can, cannot: what is possible, not what happened
+    "conditional-clause": 0.5,  # an "if" clause further on
+    "second-person": 0.5,  # "you": addressed to the reader
+    "short": 0.5,  # fewer than five words
+    "hypothetical": 0.25,  # would: a hypothesis, not a record
+    "generic": 0.25,  # everybody, always: a sweeping generalisation
+}
+#: Signals that make a vague attribution's content a factual claim.
+QUANTITY_SIGNALS = frozenset({"percent", "money", "magnitude", "number", "year", "date"})
+
+
+@dataclass(slots=True)
+class Signals:
+    """The signals and dampers found in one sentence."""
+
+    found: set[str] = field(default_factory=set)
+    dampers: set[str] = field(default_factory=set)
+    question: bool = False
+
+    def add(self, name: str) -> None:
+        self.found.add(name)
+
+    def damp(self, name: str) -> None:
+        self.dampers.add(name)
+
+    def has(self, name: str) -> bool:
+        return name in self.found
+
+    def has_quantity(self) -> bool:
+        return not self.found.isdisjoint(QUANTITY_SIGNALS)
+
+    def as_data(self) -> dict[str, list[str]]:
+        """Signals and dampers, strongest first, for a diagnostic's ``data``."""
+        return {
+            "signals": sorted(self.found, key=lambda s: (-SIGNAL_WEIGHTS[s], s)),
+            "dampers": sorted(self.dampers, key=lambda s: (-DAMPER_WEIGHTS[s], s)),
+        }
+
+
+def score(signals: Signals) -> float:
+    """Return the confidence that a sentence states a checkable fact."""
+    found = signals.found
+    if signals.question or not found:
+        return 0.0
+    total = BIAS
+    for name in found:
+        total += SIGNAL_WEIGHTS[name]
+    for name in signals.dampers:
+        total -= DAMPER_WEIGHTS[name]
+    return round(1.0 / (1.0 + math.exp(-total)), 3)
