@@ -23,6 +23,7 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space or a line break, never a blank lin
 _BEFORE = re.compile(rf"(?<![\w'’.-])((?:{_TOKEN}{_SP}){{1,3}})$")
 _AFTER = re.compile(rf"{_SP}(?:in|of){_SP}(?:the{_SP})?({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN_RE = re.compile(_TOKEN)
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,12 @@ def find_label_uses(doc: Document, tables: LabelTables) -> list[LabelUse]:
         tokens: list[str] = []
         before = _BEFORE.search(prose, max(0, a - 80), a)
         if before:
-            tokens = before.group(1).split()
-            actor_span = Span(before.start(1), b)
+            found = list(_TOKEN_RE.finditer(prose, before.start(1), before.end(1)))
+            while found and _POSSESSIVE.sub("", found[0].group()).lower() in tables.stopwords:
+                found.pop(0)
+            if found:
+                tokens = [t.group() for t in found]
+                actor_span = Span(found[0].start(), b)
         actor, historical = resolve_actor(tokens, tables) if tokens else (None, False)
         if actor is None:
             after = _AFTER.match(prose, b)

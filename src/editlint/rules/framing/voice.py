@@ -17,13 +17,16 @@ the whole document):
 from __future__ import annotations
 
 import re
-from editlint.document import HEADING, Document, Span
+from bisect import bisect_right
+
+from editlint.document import BODY_KINDS, HEADING, Document, Span
+from editlint.document.sentences import sentence_spans
 
 # Reported speech and thought anywhere in the sentence: the characterisation
 # is the speaker's. Noun readings ("the United States", "calls for") are left
 # out where they are common; a missed cue only costs a little recall.
 SPEECH_CUES = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|telling|wrote|writes|writing|tweeted|posted|argued|argues|arguing"
+    r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|wrote|writes|writing|tweeted|posted|argued|argues|arguing"
     r"|claimed|claims|claiming|alleged|alleges|alleging|accused|accuses|accusing|insisted|insists|warned|warns"
     r"|declared|declares|stated|added|adds|described|describes|describing|called|calling|dubbed|branded"
     r"|labell?ed|denounced|denounces|condemned|condemns|decried|decries|blamed|blames|believes?|believed"
@@ -35,7 +38,7 @@ SPEECH_CUES = re.compile(
 # Naming constructions that put a label in someone else's mouth; they must
 # come before the term, in the same clause.
 NAMING_CUES = re.compile(
-    r"\b(?:calls?|called|calling|dubs?|dubbed|dubbing|brands?|branded|branding|labell?ed|labels?|terms|termed"
+    r"(?<![\w-])(?:calls?|called|calling|dubs?|dubbed|dubbing|brands?|branded|branding|labell?ed|labels?|terms|termed"
     r"|refers?\s+to|referred\s+to|known\s+as|so\s+named|describ(?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?as"
     r"|denounc(?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?as|condemn(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?as"
     r"|characteri[sz](?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?as|what\s+(?:\S+\s+){1,4}?(?:calls?|called|terms?|termed|describes?|described))\b",
@@ -44,15 +47,31 @@ NAMING_CUES = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:.!?]")
 _SENTENCE_END = frozenset(".!?…:")
 _OPENERS = frozenset("\"'“‘([*_«")
-_NAMED_EVENT = re.compile(r"\bthe\s+(?:[A-Z][\w'’.-]*\s+){1,3}$")
+_NAMED_EVENT = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){1,3}$")
+
+
+def lowered_prose(doc: Document) -> str:
+    """``doc.prose`` in lower case, computed once per document."""
+    return doc.derived("framing.lowered_prose", lambda d: d.prose.lower())
 
 
 def sentence_span(doc: Document, start: int, end: int) -> Span:
-    """The sentence around ``start:end``: a body sentence, else the whole block."""
-    for sentence in doc.sentences_in(Span(start, end)):
-        return sentence.span
+    """The sentence around ``start:end``: a body sentence, else the whole block.
+
+    Only the blocks that contain a hit are split (and each once), so a
+    document without hits costs nothing here.
+    """
     block = doc.block_at(start)
-    return block.span if block is not None else Span(start, end)
+    if block is None:
+        return Span(start, end)
+    if block.kind not in BODY_KINDS:
+        return block.span
+    cache: dict[int, list[Span]] = doc.derived("framing.block_sentences", lambda d: {})
+    spans = cache.get(block.span.start)
+    if spans is None:
+        spans = cache[block.span.start] = sentence_spans(doc.prose, block.span.start, block.span.end) or [block.span]
+    i = bisect_right([s.start for s in spans], start) - 1
+    return spans[max(i, 0)]
 
 
 def is_attributed(doc: Document, start: int, end: int, level: str) -> bool:
