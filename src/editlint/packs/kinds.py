@@ -358,7 +358,7 @@ class SubstitutionRule(PackRule):
             suggestion = self.suggestion_for(m)
             if suggestion is None:
                 continue
-            suggestion = adjust_case(found, suggestion, self.ignore_case, _sentence_start(doc.prose, m.offset, m.start()))
+            suggestion = adjust_case(found, suggestion, self.ignore_case, _sentence_start(doc.prose, m.lower, m.start()))
             if suggestion == found:
                 continue
             fix = None if grade == "none" else Fix.replace(m.span, suggestion, safe=grade == "safe", title=f"Replace with '{suggestion}'")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from typing import Iterator, Sequence
 
 import regex
@@ -98,24 +99,38 @@ def trie_source(words: Sequence[str]) -> str:
     return build(root)
 
 
-def literal_source(tokens: Sequence[str]) -> str:
-    """Return one alternation for literal tokens, word-bounded, trie-factored."""
+def literal_source(tokens: Sequence[str], *, lead: bool = True) -> str:
+    """Return one alternation for literal tokens, word-bounded, trie-factored.
+
+    With ``lead=False`` the leading word boundary is left out (the caller
+    checks it), which lets ``re`` skip ahead to the tokens' first characters.
+    """
     simple = [t for t in tokens if len(t.split()) == 1]
     phrases = [t for t in tokens if len(t.split()) > 1]
     parts: list[str] = []
     # Group single-word tokens by boundary need, then factor each group.
-    for lead in (True, False):
+    for lead_group in (True, False):
         for trail in (True, False):
             group = [
                 t for t in simple
-                if bool(_WORD_START.match(t[0])) == lead and bool(_WORD_START.match(t[-1])) == trail
+                if bool(_WORD_START.match(t[0])) == lead_group and bool(_WORD_START.match(t[-1])) == trail
             ]
             if not group:
                 continue
             body = trie_source(group)
-            parts.append((r"\b" if lead else "") + body + (r"(?!\w)" if trail else ""))
-    parts.extend(token_source(p) for p in sorted(phrases, key=len, reverse=True))
+            parts.append((r"\b" if lead and lead_group else "") + body + (r"(?!\w)" if trail else ""))
+    for p in sorted(phrases, key=len, reverse=True):
+        source = token_source(p)
+        parts.append(source if lead else source.removeprefix(r"\b"))
     return "|".join(parts)
+
+
+#: Token lists at least this long are scanned with Aho–Corasick when pyahocorasick is installed.
+AHO_CORASICK_MIN_TOKENS = 24
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 class Matcher:
@@ -123,10 +138,20 @@ class Matcher:
 
     Args:
         tokens: literal words or phrases.
-        patterns: regular expressions (``regex`` syntax).
+        patterns: regular expressions (``regex`` syntax, or ``re`` syntax
+            with ``engine="re"``).
         ignore_case: match case-insensitively.
         not_preceded_by: patterns that must not end right before a match.
         not_followed_by: patterns that must not start right after a match.
+        engine: ``regex`` (timed) or ``re`` (trusted patterns, faster).
+
+    Three ways to scan, chosen once here: a long list of single-word tokens
+    goes through an Aho–Corasick automaton (one pass in C whatever the
+    list's length); other token-only rules through a ``re`` trie whose
+    leading word boundary is checked in Python, so ``re`` can skip ahead to
+    the tokens' first characters; anything with user patterns through the
+    compiled alternation (``regex`` with a deadline unless ``engine="re"``).
+    All three give the same matches: leftmost, then longest, not overlapping.
     """
 
     def __init__(
@@ -138,14 +163,14 @@ class Matcher:
         not_preceded_by: Sequence[str] = (),
         not_followed_by: Sequence[str] = (),
         engine: str = "regex",
+        accelerate: bool = True,
     ) -> None:
         self.tokens = list(tokens)
         self.patterns = list(patterns)
-        self.fast = not patterns and not not_preceded_by and not not_followed_by
+        self.ignore_case = ignore_case
         for t in self.tokens:
             if not t.strip():
                 raise PatternError("a token is empty", "tokens", t)
-        self.engine = engine
         for p in self.patterns:
             if compile_user(p, ignore_case, engine, "patterns").fullmatch("") is not None:
                 raise PatternError(f"pattern {p!r} matches the empty string", "patterns", p)
@@ -153,60 +178,159 @@ class Matcher:
             for p in context:
                 if compile_user(p, ignore_case, engine, role).groups:
                     raise PatternError(f"context pattern {p!r} must not contain capturing groups (use (?:...))", role, p)
+        if not self.tokens and not self.patterns:
+            raise PatternError("nothing to match: give tokens or patterns", "tokens")
+        self.timed = False
+        self.check_lead = False
+        self.automaton = None
+        flags = re.IGNORECASE if ignore_case else 0
+        tokens_only = not self.patterns and not not_preceded_by and not not_followed_by
+        if tokens_only:
+            # Leading boundaries are checked in Python so re can use the
+            # tokens' first characters as a fast prefix.
+            self.compiled = re.compile(literal_source(self.tokens, lead=False), flags)
+            self.check_lead = True
+            if accelerate and _single_words(self.tokens) and len(self.tokens) >= AHO_CORASICK_MIN_TOKENS:
+                self.automaton = _automaton(self.tokens, ignore_case)
+            return
         alternatives: list[str] = []
         if self.tokens:
             alternatives.append(literal_source(self.tokens))
         alternatives.extend(self.patterns)
-        if not alternatives:
-            raise PatternError("nothing to match: give tokens or patterns", "tokens")
-        if self.fast:
-            self.compiled = re.compile("|".join(alternatives), re.IGNORECASE if ignore_case else 0)
-        elif engine == "re":
+        before = "".join(f"(?<!{p})" for p in not_preceded_by)
+        after = "".join(f"(?!{p})" for p in not_followed_by)
+        if engine == "re":
             # Trusted patterns on the standard library's engine: faster, no timeout.
-            before = "".join(f"(?<!{p})" for p in not_preceded_by)
-            after = "".join(f"(?!{p})" for p in not_followed_by)
             try:
-                self.compiled = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}", re.IGNORECASE if ignore_case else 0)
+                self.compiled = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}", flags)
             except re.error as exc:
                 raise PatternError(f"invalid pattern for engine 're': {exc}", "patterns") from None
-            self.fast = True
-        else:
-            before = "".join(f"(?<!{p})" for p in not_preceded_by)
-            after = "".join(f"(?!{p})" for p in not_followed_by)
-            source = f"{before}(?|{'|'.join(alternatives)}){after}"
-            flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
-            try:
-                self.compiled = regex.compile(source, flags)
-            except regex.error as exc:  # a context pattern that only fails in place
-                raise PatternError(f"invalid pattern: {exc}", "patterns") from None
-
-    def finditer(self, text: str, spans: Sequence[Span], deadline: float) -> Iterator[Shifted]:
-        """Yield non-empty matches inside each span of ``text`` (offsets into ``text``).
-
-        Each span is searched as a string of its own: ``^`` and ``$`` match
-        at its edges and no match crosses from one span into the next.
-        """
-        for span in spans:
-            yield from self._search(text, span, deadline)
-
-    def _search(self, text: str, span: Span, deadline: float) -> Iterator[Shifted]:
-        piece = text[span.start : span.end]
-        if self.fast:
-            for m in self.compiled.finditer(piece):
-                if m.end() > m.start():
-                    yield Shifted(m, span.start)
             return
-        yield from timed_finditer(self.compiled, text, span, deadline)
+        source = f"{before}(?|{'|'.join(alternatives)}){after}"
+        try:
+            self.compiled = regex.compile(source, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+        except regex.error as exc:  # a context pattern that only fails in place
+            raise PatternError(f"invalid pattern: {exc}", "patterns") from None
+        self.timed = True
+
+    def finditer(self, text: str, spans: Sequence[Span], deadline: float) -> Iterator[Shifted | Hit]:
+        """Yield non-empty matches inside the spans of ``text`` (offsets into ``text``).
+
+        A single span is searched as a string of its own (``^`` and ``$``
+        match at its edges). Several spans (a multi-block scope) are searched
+        in one pass over the text they cover, and matches that do not lie
+        inside one of them are dropped: no match crosses from one block into
+        the next.
+        """
+        if not spans:
+            return
+        if len(spans) == 1:
+            span = spans[0]
+            piece = text[span.start : span.end]
+            for m in self._scan(piece, 0, len(piece), deadline, span):
+                m.offset, m.lower = span.start, span.start
+                yield m
+            return
+        starts = [s.start for s in spans]
+        lo, hi = spans[0].start, spans[-1].end
+        for m in self._scan(text, lo, hi, deadline, Span(lo, hi)):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= spans[i].end:
+                m.lower = spans[i].start
+                yield m
+
+    def _scan(self, text: str, lo: int, hi: int, deadline: float, where: Span) -> Iterator[Shifted | Hit]:
+        if self.automaton is not None:
+            yield from self._scan_automaton(text, lo, hi)
+            return
+        if self.timed:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PatternTimeout("the rule's time for this document ran out", where)
+            try:
+                for m in self.compiled.finditer(text, lo, hi, timeout=remaining):
+                    if m.end() > m.start():
+                        yield Shifted(m)
+            except TimeoutError:
+                raise PatternTimeout(f"no answer within {max(remaining, 0):.2g} s", where) from None
+            return
+        search = self.compiled.search
+        pos = lo
+        while True:
+            m = search(text, pos, hi)
+            if m is None:
+                return
+            a, b = m.span()
+            if self.check_lead and a > 0 and _is_word(text[a]) and _is_word(text[a - 1]):
+                pos = a + 1
+                continue
+            if b > a:
+                yield Shifted(m)
+            pos = b if b > a else a + 1
+
+    def _scan_automaton(self, text: str, lo: int, hi: int) -> Iterator[Hit]:
+        """Leftmost-longest whole-word hits of the automaton's keys in ``text[lo:hi]``."""
+        haystack, shift = text, 0
+        if self.ignore_case:
+            haystack, shift = text[lo:hi].lower(), lo
+            if len(haystack) != hi - lo:  # a character whose lower case is longer ("İ")
+                yield from (Hit.of(m) for m in self._scan_trie(text, lo, hi))
+                return
+        candidates = []
+        for end, length in self.automaton.iter(haystack, lo - shift, hi - shift):
+            b = end + 1 + shift
+            a = b - length
+            if a > 0 and _is_word(text[a]) and _is_word(text[a - 1]):
+                continue
+            if b < len(text) and _is_word(text[b - 1]) and _is_word(text[b]):
+                continue
+            candidates.append((a, -b))
+        candidates.sort()
+        last = -1
+        for a, neg_b in candidates:
+            if a >= last:
+                last = -neg_b
+                yield Hit(text, a, last)
+
+    def _scan_trie(self, text: str, lo: int, hi: int) -> Iterator[Shifted]:
+        automaton, self.automaton = self.automaton, None
+        try:
+            yield from self._scan(text, lo, hi, 0.0, Span(lo, hi))
+        finally:
+            self.automaton = automaton
+
+
+def _single_words(tokens: Sequence[str]) -> bool:
+    return all(len(t.split()) == 1 for t in tokens)
+
+
+def _automaton(tokens: Sequence[str], ignore_case: bool):
+    try:
+        import ahocorasick
+    except ImportError:  # an optional accelerator: the re trie finds the same matches
+        return None
+    automaton = ahocorasick.Automaton()
+    for t in tokens:
+        key = t.lower() if ignore_case else t
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
 
 
 class Shifted:
-    """A match whose offsets are shifted back into the whole document."""
+    """A regex match whose offsets are shifted back into the whole document.
 
-    __slots__ = ("m", "offset")
+    ``offset`` is added to the match's offsets (the start of the sliced
+    span, or 0); ``lower`` is where the searched span starts, used to tell
+    the start of a sentence.
+    """
 
-    def __init__(self, m, offset: int) -> None:
+    __slots__ = ("m", "offset", "lower")
+
+    def __init__(self, m, offset: int = 0, lower: int = 0) -> None:
         self.m = m
         self.offset = offset
+        self.lower = lower
 
     def start(self) -> int:
         return self.m.start() + self.offset
@@ -221,11 +345,34 @@ class Shifted:
     def group(self, *args):
         return self.m.group(*args)
 
-    def groups(self):
-        return self.m.groups()
-
     def expand(self, template: str) -> str:
         return self.m.expand(template)
+
+
+class Hit:
+    """A literal match found by the automaton, with the interface of :class:`Shifted`."""
+
+    __slots__ = ("text", "a", "b", "offset", "lower")
+
+    def __init__(self, text: str, a: int, b: int) -> None:
+        self.text, self.a, self.b, self.offset, self.lower = text, a, b, 0, 0
+
+    @classmethod
+    def of(cls, m: Shifted) -> Hit:
+        return cls(m.m.string, m.m.start(), m.m.end())
+
+    def start(self) -> int:
+        return self.a + self.offset
+
+    def end(self) -> int:
+        return self.b + self.offset
+
+    @property
+    def span(self) -> Span:
+        return Span(self.a + self.offset, self.b + self.offset)
+
+    def group(self, *args) -> str:
+        return self.text[self.a : self.b]
 
 
 def compile_user(pattern: str, ignore_case: bool = False, engine: str = "regex", role: str = "patterns"):
@@ -249,7 +396,7 @@ def timed_finditer(compiled, text: str, span: Span, deadline: float) -> Iterator
     try:
         for m in compiled.finditer(piece, timeout=remaining):
             if m.end() > m.start():
-                yield Shifted(m, span.start)
+                yield Shifted(m, span.start, span.start)
     except TimeoutError:
         raise PatternTimeout(f"no answer within {max(remaining, 0):.2g} s", span) from None
 
