@@ -1,0 +1,223 @@
+"""The names gazetteer: known names by category, compounds, allowlist, words.
+
+The data lives in plain-text files under ``rules/data/names/`` (one entry per
+line, ``#`` comments), so newsrooms can read and extend it:
+
+* category files (``countries.txt``, ``demonyms.txt``, ``combining-forms.txt``,
+  ``places.txt``, ``organisations.txt``, ``companies.txt``,
+  ``given-names.txt``, ``surnames.txt``, ``calendar.txt``, ``prefixes.txt``)
+  give every single-word entry its categories; multi-word and hyphenated
+  entries ("Saudi Arabia", "Schleswig-Holstein") are *compounds*;
+* ``compounds.txt`` lists well-known hyphenated names;
+* ``camelcase-allowlist.txt`` lists real CamelCase names (YouTube, PayPal);
+* ``variants.txt`` lists spellings of one name (Tehran | Teheran);
+* ``common-words.txt`` lists ordinary English words (lower case).
+
+Users add names (``known-names`` setting, ``name-files`` setting) and
+allowlist entries (NAM001 options); :meth:`Gazetteer.extended` builds the
+combined view once per distinct configuration.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from editlint.resources import data_file
+
+#: Category name -> data file under ``rules/data/names/``.
+CATEGORY_FILES: Mapping[str, str] = {
+    "compound": "compounds.txt",  # first: its spellings win for shared compounds
+    "country": "countries.txt",
+    "demonym": "demonyms.txt",
+    "combining": "combining-forms.txt",
+    "place": "places.txt",
+    "organisation": "organisations.txt",
+    "company": "companies.txt",
+    "given": "given-names.txt",
+    "surname": "surnames.txt",
+    "calendar": "calendar.txt",
+    "prefix": "prefixes.txt",
+}
+ALLOWLIST_FILE = "camelcase-allowlist.txt"
+VARIANTS_FILE = "variants.txt"
+COMMON_WORDS_FILE = "common-words.txt"
+#: Category given to names users add from config.
+USER = "user"
+#: Categories whose names are proper nouns even when they are also words
+#: ("Turkey", "Chad", "March", "Labour", "Conservative"). Given names and
+#: surnames that are words ("Rose", "King", "Wood") are not: brands such as
+#: "BlackBerry" are made of them.
+ALWAYS_NAMES = frozenset({"country", "demonym", "combining", "calendar", "organisation", USER})
+#: Categories of entities (as opposed to people): pairings of these take the
+#: house joiner ("Saudi–Israeli", "London–Frankfurt").
+ENTITIES = frozenset({"country", "demonym", "place", "organisation", "company", "calendar"})
+
+
+def fold(text: str) -> str:
+    """Return the comparison key of a name: no accents, case or punctuation.
+
+    ``fold("Al-Alam") == fold("Alalam") == "alalam"``;
+    ``fold("Gölcük") == "golcuk"``.
+    """
+    if text.isascii():
+        if text.isalnum():
+            return text.lower()
+        return text.translate(_ASCII_PUNCT).lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+_ASCII_PUNCT = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isalnum()))
+
+
+def read_entries(path: Path) -> list[str]:
+    """Return the entries of a data file: one per line, ``#`` comments removed."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "#" in line:
+            hash_at = line.find("#")
+            if hash_at == 0 or line[hash_at - 1].isspace():
+                line = line[:hash_at]
+        entry = line.strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _is_compound(entry: str) -> bool:
+    return any(c in entry for c in " -‐‑–")
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Known names and word lists, with O(1) lookups.
+
+    Attributes:
+        words: single-word names -> their categories (keys as written, plus
+            an accent-free spelling when it differs).
+        compounds: folded key -> printed form of multi-word or hyphenated
+            names (``"saudiarabia" -> "Saudi Arabia"``).
+        allow: CamelCase names that are never reported.
+        common: ordinary English words, lower case.
+        variants: folded key -> id of its group of spellings.
+    """
+
+    words: Mapping[str, frozenset[str]]
+    compounds: Mapping[str, str]
+    allow: frozenset[str]
+    common: frozenset[str]
+    variants: Mapping[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def plain_words(self) -> frozenset[str]:
+        """Capitalised ordinary words that are not names ("However", "Officials").
+
+        Subtracting this set from a document's tokens drops most sentence
+        openers in one C-level set operation.
+        """
+        return frozenset(w.capitalize() for w in self.common) - self.words.keys()
+
+    # -- lookups ------------------------------------------------------------
+    def categories(self, word: str) -> frozenset[str]:
+        """Return the categories of ``word`` (empty when unknown)."""
+        found = self.words.get(word)
+        if found is None and not word.isascii():
+            found = self.words.get(_strip_accents(word))
+        return found or frozenset()
+
+    def is_known(self, word: str) -> bool:
+        return bool(self.categories(word))
+
+    def is_common(self, word: str) -> bool:
+        """Return True if ``word`` (any case) is an ordinary English word."""
+        return word.lower() in self.common
+
+    def compound(self, key: str) -> str | None:
+        """Return the printed form of the compound with folded ``key``."""
+        return self.compounds.get(key)
+
+    def is_allowed(self, token: str) -> bool:
+        """Return True if ``token`` (or its plural) is an allowlisted CamelCase name."""
+        if token in self.allow:
+            return True
+        return token.endswith("s") and token[:-1] in self.allow
+
+    def same_variant_group(self, a: str, b: str) -> bool:
+        ga = self.variants.get(fold(a))
+        return ga is not None and ga == self.variants.get(fold(b))
+
+    # -- extension ------------------------------------------------------------
+    def extended(self, names: Iterable[str] = (), allow: Iterable[str] = ()) -> Gazetteer:
+        """Return a copy with user ``names`` (category ``user``) and ``allow`` entries."""
+        names, allow = list(names), list(allow)
+        if not names and not allow:
+            return self
+        words = dict(self.words)
+        compounds = dict(self.compounds)
+        _add_entries(words, compounds, names, USER)
+        return Gazetteer(words, compounds, self.allow | frozenset(allow), self.common, self.variants)
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _add_entries(words: dict[str, frozenset[str]], compounds: dict[str, str], entries: Iterable[str], category: str) -> None:
+    for entry in entries:
+        if _is_compound(entry):
+            compounds.setdefault(fold(entry), entry)
+            continue
+        for key in {entry, _strip_accents(entry)}:
+            words[key] = words.get(key, frozenset()) | {category}
+
+
+@lru_cache(maxsize=1)
+def base_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process."""
+    folder = data_file("names")
+    words: dict[str, frozenset[str]] = {}
+    compounds: dict[str, str] = {}
+    for category, name in CATEGORY_FILES.items():
+        _add_entries(words, compounds, read_entries(folder / name), category)
+    allow = frozenset(read_entries(folder / ALLOWLIST_FILE))
+    common = frozenset(read_entries(folder / COMMON_WORDS_FILE))
+    variants: dict[str, int] = {}
+    for group_id, line in enumerate(read_entries(folder / VARIANTS_FILE)):
+        for spelling in line.split("|"):
+            if spelling.strip():
+                variants[fold(spelling)] = group_id
+    return Gazetteer(words, compounds, allow, common, variants)
+
+
+def read_user_files(paths: Iterable[str], root: Path | None) -> list[str]:
+    """Read extra name or allowlist files named in config (relative to ``root``)."""
+    from editlint.errors import ConfigError
+
+    entries: list[str] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.is_absolute() and root is not None:
+            path = Path(root) / path
+        try:
+            entries.extend(read_entries(path))
+        except OSError as exc:
+            raise ConfigError(f"cannot read names file {raw!r}: {exc.strerror or exc}") from None
+    return entries
+
+
+_EXTENDED: dict[tuple, Gazetteer] = {}
+
+
+def gazetteer_for(names: Iterable[str] = (), allow: Iterable[str] = (), name_files: Iterable[str] = (), allow_files: Iterable[str] = (), root: Path | None = None) -> Gazetteer:
+    """Return the bundled gazetteer extended by config, cached per configuration."""
+    key = (tuple(names), tuple(allow), tuple(name_files), tuple(allow_files), str(root))
+    cached = _EXTENDED.get(key)
+    if cached is None:
+        extra_names = [*names, *read_user_files(name_files, root)]
+        extra_allow = [*allow, *read_user_files(allow_files, root)]
+        cached = _EXTENDED[key] = base_gazetteer().extended(extra_names, extra_allow)
+    return cached

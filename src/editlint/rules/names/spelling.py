@@ -1,0 +1,274 @@
+"""NAM002 inconsistent-name-spelling: one name spelled two ways in a document.
+
+Comparison runs on the document's distinct capitalised names, not on its
+text: names that differ only in accents, case or hyphens (Al-Alam/Alalam)
+share a folded key; listed variants (Kyiv/Kiev) share a group; other pairs
+one edit apart (Tehran/Teheran, Qatar/Qater) are compared within buckets of
+the same first letter and near lengths, with rapidfuzz's
+optimal-string-alignment distance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from editlint.diagnostic import Severity
+from editlint.document import Document, Span
+from editlint.rule import Rule
+from editlint.rules.names.gazetteer import Gazetteer, fold, gazetteer_for
+from editlint.rules.names.tokens import clean, name_tokens, occurrences
+
+#: Endings that make a different word or a different name from the same
+#: stem (Iran/Iranian, Israel/Israeli, Smith/Smiths, Brown/Browne,
+#: Malone/Maloney), not a different spelling.
+INFLECTIONS = frozenset({"s", "es", "e", "y", "i", "is", "n", "an", "ans", "ian", "ians", "ese", "ish", "ism", "ist", "ists", "ite", "ites", "er", "ers"})
+#: Names one edit apart that are both this long are taken for one name
+#: (Mukherjee/Mukerjee); shorter ones are too often two people
+#: (Horan/Horgan, Warne/Wayne, Kevin/Kelvin).
+LONG_NAME = 8
+_ENTITIES = frozenset({"country", "place", "organisation", "company", "demonym"})
+
+
+@dataclass(frozen=True)
+class VariantPair:
+    """Two spellings of one name found in a document.
+
+    ``flagged`` is the spelling to report (the unknown one, else the rarer,
+    else the later one); ``other`` is the spelling to keep.
+    """
+
+    flagged: str
+    other: str
+    how: str  # "folded", "listed" or "edit"
+
+
+def document_names(counts: Mapping[str, int], gaz: Gazetteer, allow: Iterable[str] = ()) -> dict[str, int]:
+    """Return the names worth comparing, with their counts.
+
+    Possessives and lower-case tails are removed ("Blair's" -> "Blair");
+    capitalised ordinary words ("However", "Co-operation") are dropped unless
+    the gazetteer knows them as names.
+    """
+    skip = set(allow)
+    common, words = gaz.common, gaz.words
+    names: dict[str, int] = {}
+    # Capitalised ordinary words go in one set operation; what is left is
+    # mostly names, plus tokens with punctuation that need cleaning.
+    for raw in counts.keys() - gaz.plain_words:
+        if raw.isalpha():
+            name = raw
+        else:
+            name = clean(raw)
+            low = name.lower()
+            if (low in common or low.replace("-", "") in common) and name not in words:
+                continue
+        if len(name) < 4 or name in skip:
+            continue
+        names[name] = names.get(name, 0) + counts[raw]
+    return names
+
+
+def _camel_split_pair(a: str, b: str) -> bool:
+    """True for "SaudiIsraeli" vs "Saudi-Israeli": NAM001's business."""
+    for solid, split in ((a, b), (b, a)):
+        if "-" in split and "-" not in solid and split.replace("-", "") == solid:
+            return True
+    return False
+
+
+def _inflection(a: str, b: str) -> bool:
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    return long_.startswith(short) and long_[len(short):] in INFLECTIONS
+
+
+def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: int = 5) -> list[VariantPair]:
+    """Return the pairs of ``names`` that look like one name spelled two ways."""
+    by_key: dict[str, list[str]] = {}
+    buckets: dict[str, list[str]] = defaultdict(list)
+    clashes: list[str] = []
+    for name in names:
+        key = name.lower() if name.isascii() and name.isalpha() else fold(name)
+        spellings = by_key.get(key)
+        if spellings is None:
+            by_key[key] = [name]
+            if len(key) >= min_length:
+                buckets[key[0]].append(key)
+        else:
+            spellings.append(name)
+            clashes.append(key)
+    pairs: list[tuple[str, str, str]] = []
+    # 1. same letters: accents, case, hyphens or apostrophes differ
+    for key in dict.fromkeys(clashes):
+        spellings = by_key[key]
+        for i, a in enumerate(spellings):
+            for b in spellings[i + 1 :]:
+                if not _camel_split_pair(a, b):
+                    pairs.append((a, b, "folded"))
+    # 2. listed variants (Kyiv/Kiev)
+    listed = gaz.variants.keys() & by_key.keys()
+    if len(listed) > 1:
+        groups: dict[int, list[str]] = defaultdict(list)
+        for key in sorted(listed):
+            groups[gaz.variants[key]].append(by_key[key][0])
+        for members in groups.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    pairs.append((a, b, "listed"))
+    # 3. one edit apart: only names with the same first letter and lengths
+    # at most one apart can be, so compare within those buckets.
+    osa = None
+    for keys in buckets.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=len)
+        for i, ka in enumerate(keys):
+            for kb in keys[i + 1 :]:
+                if len(kb) - len(ka) > 1:
+                    break
+                if osa is None:
+                    from rapidfuzz.distance import OSA, Levenshtein
+
+                    osa = OSA.distance
+                    lev = Levenshtein.distance
+                if osa(ka, kb) != 1:
+                    continue
+                a, b = by_key[ka][0], by_key[kb][0]
+                if not _edit_pair_plausible(a, b, ka, kb, names, gaz):
+                    continue
+                transposed = lev(ka, kb) == 2
+                if transposed or min(len(ka), len(kb)) >= LONG_NAME or _entity_typo(a, b, gaz):
+                    pairs.append((a, b, "edit"))
+    out: list[VariantPair] = []
+    seen: set[frozenset[str]] = set()
+    for a, b, how in pairs:
+        if frozenset((a, b)) in seen:
+            continue
+        seen.add(frozenset((a, b)))
+        flagged, other = _choose(a, b, names, gaz)
+        if how == "edit" and names[flagged] > names[other]:
+            continue  # the unknown spelling is the usual one here: two names
+        out.append(VariantPair(flagged, other, how))
+    return out
+
+
+def _edit_pair_plausible(a: str, b: str, ka: str, kb: str, names: Mapping[str, int], gaz: Gazetteer) -> bool:
+    """Guards for names one edit apart: distinct known names, inflections and
+    final-letter swaps (Maria/Marie) are different names, not misspellings."""
+    if len(ka) == len(kb) and ka[:-1] == kb[:-1]:
+        return False
+    if _inflection(a, b) or _camel_split_pair(a, b):
+        return False
+    if gaz.is_known(a) and gaz.is_known(b) and not gaz.same_variant_group(a, b):
+        return False
+    return True
+
+
+def _entity_typo(a: str, b: str, gaz: Gazetteer) -> bool:
+    """True when one spelling is a known place, nation or organisation and
+    the other is unknown (Qatar/Qater)."""
+    ca, cb = gaz.categories(a), gaz.categories(b)
+    return (bool(ca & _ENTITIES) and not cb) or (bool(cb & _ENTITIES) and not ca)
+
+
+def _choose(a: str, b: str, names: Mapping[str, int], gaz: Gazetteer) -> tuple[str, str]:
+    known_a = gaz.is_known(a) or gaz.is_allowed(a)
+    known_b = gaz.is_known(b) or gaz.is_allowed(b)
+    if known_a != known_b:
+        return (b, a) if known_a else (a, b)
+    if names[a] != names[b]:
+        return (a, b) if names[a] < names[b] else (b, a)
+    return (a, b) if a > b else (b, a)
+
+
+def _lines(doc: Document, starts: list[int]) -> str:
+    lines = sorted({doc.position(s).line for s in starts})
+    shown = ", ".join(str(n) for n in lines[:4]) + (", ..." if len(lines) > 4 else "")
+    return f"line {shown}" if len(lines) == 1 else f"lines {shown}"
+
+
+class InconsistentNameSpelling(Rule):
+    """The same name spelled two ways in one document ("Tehran" and "Teheran").
+
+    ## What it flags
+    Two spellings of one name in the same document: spellings that differ
+    only in accents, case, hyphens or apostrophes (`Al-Alam` / `Alalam`,
+    `Gölcük` / `Golcuk`, `PlayStation` / `Playstation`); spellings listed
+    as variants of one name in `rules/data/names/variants.txt` (`Kyiv` /
+    `Kiev`); and names one letter apart (`Tehran` / `Teheran`, `Qatar` /
+    `Qater`, `Zelensky` / `Zelenskyy`). The diagnostic sits on the first
+    occurrence of the spelling to change (the one the gazetteer does not
+    know, else the rarer, else the later) and names both spellings with the
+    lines where each occurs; one diagnostic per pair.
+
+    Different real names that are close are not variants: two names the
+    gazetteer knows as distinct (Iran/Iraq, Austria/Australia,
+    Slovakia/Slovenia, Niger/Nigeria), inflections (Iran/Iranian,
+    Israel/Israeli), names that differ in their first letter (Mason/Jason)
+    or only in their last letter (Maria/Marie), ordinary words capitalised
+    at a sentence start, and names shorter than `min-length` letters.
+
+    ## Why it matters
+    A name spelled two ways looks careless, confuses searches and archives,
+    and often means one of the spellings is simply wrong.
+
+    ## Example
+    ```markdown
+    Talks resumed in Tehran on Monday. Officials in Teheran said little.
+    ```
+
+    ## Use instead
+    ```markdown
+    Talks resumed in Tehran on Monday. Officials in Tehran said little.
+    ```
+
+    ## Options
+    - `min-length` (default `5`): the shortest name (in letters) compared
+      for one-letter differences; shorter names are only compared for
+      accents, case and hyphens.
+    - `allow` (default `[]`): names never reported or compared, e.g. two
+      people whose names really differ by one letter.
+
+    Names added with the top-level settings `known-names` and `name-files`
+    (see NAM001) count as known, distinct names.
+
+    ## Known limitations
+    Quoted speech is not compared. Only single names (with hyphens) are
+    compared, not multi-word names. Two different people whose names are
+    one letter apart and unknown to the gazetteer are reported; add one of
+    them to `allow` or to `known-names`.
+    """
+
+    code = "NAM002"
+    name = "inconsistent-name-spelling"
+    severity = Severity.WARNING
+    skip_quotes = True
+    options = {"min-length": 5, "allow": []}
+    root: Path | None = None
+
+    def gazetteer(self) -> Gazetteer:
+        return gazetteer_for(self.settings.get("known-names", ()), (), self.settings.get("name-files", ()), (), self.root)
+
+    def check(self, doc: Document):
+        counts = name_tokens(doc)
+        if len(counts) < 2:
+            return
+        gaz = self.gazetteer()
+        names = document_names(counts, gaz, self.opt("allow"))
+        prose = doc.prose
+        for pair in find_variant_pairs(names, gaz, min_length=self.opt("min-length")):
+            flagged = [s for s in occurrences(prose, pair.flagged, hyphen_compound_ok=False) if not doc.in_quote(s)]
+            other = [s for s in occurrences(prose, pair.other, hyphen_compound_ok=False) if not doc.in_quote(s)]
+            if not flagged or not other:
+                continue
+            first = flagged[0]
+            yield self.diagnostic(
+                doc,
+                Span(first, first + len(pair.flagged)),
+                f"name spelled two ways: '{pair.flagged}' ({_lines(doc, flagged)}) and '{pair.other}' ({_lines(doc, other)})",
+                help=f"use one spelling throughout, e.g. '{pair.other}'",
+                confidence=0.9 if pair.how != "edit" else 0.7,
+                data={"spellings": [pair.flagged, pair.other], "match": pair.how},
+            )
