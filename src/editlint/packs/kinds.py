@@ -362,7 +362,7 @@ class SubstitutionRule(PackRule):
             if suggestion == found:
                 continue
             fix = None if grade == "none" else Fix.replace(m.span, suggestion, safe=grade == "safe", title=f"Replace with '{suggestion}'")
-            yield self.hit(doc, m.span, {"match": _shown(found), "suggestion": suggestion}, fix)
+            yield self.hit(doc, _trimmed(m.span, found), {"match": _shown(found), "suggestion": suggestion}, fix)
 
 
 # -- occurrence ------------------------------------------------------------------------
@@ -738,6 +738,15 @@ def _overlaps(spans: list[Span], starts: list[int], span: Span) -> bool:
     if i >= 0 and spans[i].end > span.start:
         return True
     return i + 1 < len(spans) and spans[i + 1].start < span.end
+
+
+def _trimmed(span: Span, text: str) -> Span:
+    """``span`` without the white space a pattern matched at its edges (the fix keeps it)."""
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    if lead + trail >= len(text):
+        return span
+    return Span(span.start + lead, span.end - trail)
 
 
 def _unit_span(unit: tuple[Span, ...]) -> Span:
