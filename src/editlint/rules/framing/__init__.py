@@ -311,10 +311,11 @@ class AsymmetricLabels(Rule):
         plural = noun.lower().endswith("s")
         replacement = match_case("governments" if plural else "government", noun)
         line = doc.position(other.span.start).line
+        where = "" if line == doc.position(use.span.start).line else f" on line {line}"
         others_noun = doc.text[other.noun.start : other.noun.end].lower()
         message = (
             f"'{use.phrase(doc)}' labels {use.actor}'s government a {noun.lower().rstrip('s')}, while "
-            f"'{other.phrase(doc)}' (line {line}) gets the neutral '{others_noun}'; use the same term for both sides"
+            f"'{other.phrase(doc)}'{where} gets the neutral '{others_noun}'; use the same term for both sides"
         )
         fix = Fix((Edit(use.noun.start, use.noun.end, replacement),), Applicability.DISPLAY, f"replace '{noun}' with '{replacement}'")
         return self.diagnostic(

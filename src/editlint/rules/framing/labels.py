@@ -24,6 +24,7 @@ _BEFORE = re.compile(rf"(?<![\w'’.-])((?:{_TOKEN}{_SP}){{1,3}})$")
 _AFTER = re.compile(rf"{_SP}(?:in|of){_SP}(?:the{_SP})?({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})(?![\w'’-])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TOKEN_RE = re.compile(_TOKEN)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ def find_label_uses(doc: Document, tables: LabelTables) -> list[LabelUse]:
                 tokens = [t.group() for t in found]
                 actor_span = Span(found[0].start(), b)
         actor, historical = resolve_actor(tokens, tables) if tokens else (None, False)
-        if actor is None:
+        if actor is None and _THE_BEFORE.search(prose, max(0, a - 5), a):
+            # "the regime in Damascus", not "dictatorships in Russia and Germany"
             after = _AFTER.match(prose, b)
             if after:
                 actor, historical = resolve_actor(after.group(1).split(), tables)
