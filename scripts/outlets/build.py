@@ -95,6 +95,7 @@ GENERIC_WORDS = frozenset(
     first one two three four five six seven eight nine ten fm am live info today new
     """.split()
 )
+ARTICLES = frozenset("the le la les l el los las al il lo o a die der das de del".split())
 PREFIXES = re.compile(
     r"^(?:print(?: media)?|television|tv|radio|online|news agency|newspaper|magazine|website|print & online)\s*:\s*",
     re.IGNORECASE,
@@ -384,7 +385,8 @@ def classify_names(name: str, acronyms: list[str], easy: frozenset[str], countri
     weak: list[str] = []
     words = re.findall(r"[\w'’.-]+", name)
     lowered = [w.lower().strip(".") for w in words]
-    content = [w for w in lowered if w != "the"]
+    # articles do not make a name longer: "Le Matin", "Al Watan" are one-word names
+    content = [w for w in lowered if w not in ARTICLES]
     def common(w: str) -> bool:
         return w in GENERIC_WORDS or w in countries or w in easy or w.rstrip("s") in easy or any(c.isdigit() for c in w) or len(w) < 3
 

@@ -133,8 +133,8 @@ class Outlet:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name of the outlet, strong and weak."""
-        own = ((self.name,) if self.match_name else ()) + ((self.short,) if self.short else ())
+        """Every name of the outlet, strong and weak (``short`` is for display only)."""
+        own = (self.name,) if self.match_name else ()
         return tuple(dict.fromkeys((*own, *self.aliases, *self.weak)))
 
     def strong_names(self) -> tuple[str, ...]:
@@ -224,7 +224,8 @@ _TRAILING_OK = frozenset(
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I
     """.split()
 )
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic|ch|ss|ern)|Arab|Greek|Thai|Gulf|US|UK|EU|UN|UAE")
+#: Nationality adjectives and country abbreviations ("Turkish", "Israeli", "US").
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic|ch|ss|ern)|Arab|Greek|Thai|Gulf|US|UK|EU|UN|UAE")
 _PREV_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt)\.?[ \t]+\Z")
@@ -246,7 +247,7 @@ def _rejected_by_context(text: str, start: int, end: int, lo: int, hi: int) -> b
             and "-" not in word
             and not word.endswith(("'s", "’s", "s'", "s’"))
             and word not in OPENER_WORDS
-            and not _DEMONYM.fullmatch(word)
+            and not DEMONYM.fullmatch(word)
         ):
             return True
         if word in ("of", "for", "on"):  # "Ministry of Foreign Affairs", "Council on ..."
@@ -370,6 +371,10 @@ class OutletRegistry:
         # the acronym rule: "Map" is not MAP, "Ap" is not AP
         sq = squash(name)
         matching = [n for n in outlet.names if normalize_name(n) == key or squash(n) == sq]
+        # "The Hill", "The National": without its article a one-word name is a common word
+        if matching and all(n[:4].casefold() == "the " and " " not in n[4:].strip() for n in matching):
+            if name.strip()[:4].casefold() != "the ":
+                return None
         if matching and all(_is_acronym(n) and len(n) <= 6 for n in matching):
             stripped = name.strip()
             if not any(stripped == n or (_is_acronym(stripped) and stripped.upper() == n.upper()) for n in matching):

@@ -25,7 +25,8 @@ Expected lines are ``line:col-end_line:end_col CODE [severity] message``
 * ``select=CODES``: the rules to run (default: the case file's name, e.g. ``NAM001``);
 * ``CODE.option=VALUE``: a rule option (the value is read as TOML, e.g. ``0.5``, ``true``, ``"x"``);
 * ``setting.key=VALUE``: a top-level setting;
-* ``fix=safe`` or ``fix=unsafe``: the expected block is the fixed draft instead.
+* ``fix=safe`` or ``fix=unsafe``: the expected block is the fixed draft instead;
+* ``packs=DIR[,DIR]``: pack folders to load, relative to the case file.
 
 Use it from pytest::
 
@@ -34,6 +35,23 @@ Use it from pytest::
     @pytest.mark.parametrize("case", case_params("tests/rules"))
     def test_rule(case):
         check_case(case)
+
+A pack author keeps rule files and case files side by side and tests both::
+
+    from editlint.testing import case_params, check_case, check_pack
+
+    PACK = Path(__file__).parent / "my-pack"
+
+    def test_pack_is_valid():
+        check_pack(PACK)          # loads every file, checks its documentation
+
+    @pytest.mark.parametrize("case", case_params(PACK / "cases"))
+    def test_rule(case):
+        check_case(case, packs=[PACK])
+
+A plugin author passes the plugin module (or object) with ``plugins=[...]``.
+For one-off assertions, :func:`lint_text` lints a string and returns the
+diagnostics.
 
 Set ``EDITLINT_UPDATE_CASES=1`` to rewrite the expected blocks from what the
 rules report now (review the diff before committing).
@@ -124,6 +142,12 @@ def _toml_value(raw: str) -> Any:
         return raw
 
 
+def case_packs(case: Case) -> list[Path]:
+    """The pack folders named by a case's ``packs=`` option (relative to its file)."""
+    raw = case.options.get("packs", "")
+    return [(case.file.parent / p).resolve() for p in raw.split(",") if p]
+
+
 def case_config(case: Case, packs: Sequence[Path] = ()) -> Config:
     rules: dict[str, dict[str, Any]] = {}
     settings: dict[str, Any] = {}
@@ -133,7 +157,7 @@ def case_config(case: Case, packs: Sequence[Path] = ()) -> Config:
         elif "." in key:
             code, opt = key.split(".", 1)
             rules.setdefault(code, {})[opt] = _toml_value(raw)
-    return Config(rules=rules, settings=settings, packs=tuple(packs))
+    return Config(rules=rules, settings=settings, packs=tuple(dict.fromkeys([*packs, *case_packs(case)])))
 
 
 def render(diagnostics: Iterable, text: str) -> list[str]:
@@ -199,3 +223,60 @@ def _update(case: Case, got: list[str]) -> None:
     lines[second_dot + 1 : third_dot] = got
     case.file.write_text("\n".join(lines), encoding="utf-8")
     case.expected = got
+
+
+def lint_text(
+    text: str,
+    select: Sequence[str] | None = None,
+    *,
+    path: str = "draft.md",
+    options: dict[str, dict[str, Any]] | None = None,
+    settings: dict[str, Any] | None = None,
+    plugins: Sequence[object] = (),
+    packs: Sequence[Path] = (),
+) -> list:
+    """Lint ``text`` with the built-in rules plus ``plugins`` and ``packs``; return the diagnostics.
+
+    ``select`` works as on the command line (codes, prefixes, slugs);
+    ``None`` runs the default rule set. Suppression comments, the quotation
+    policy and engine diagnostics (``EL001``–``EL005``) apply as in a real run.
+    """
+    from editlint.engine import Linter
+    from editlint.plugins import get_plugin_host
+    from editlint.registry import build_registry
+
+    host = get_plugin_host(load_entrypoints=False, extra=plugins)
+    config = Config(rules=options or {}, settings=settings or {}, packs=tuple(Path(p).resolve() for p in packs))
+    registry, config = build_registry(host, config)
+    linter = Linter(host, registry, config, select=list(select) if select is not None else None)
+    return linter.check(parse(text, path)).diagnostics
+
+
+def assert_documented(rule) -> None:
+    """Assert a rule's documentation has a summary and the required sections (as the built-ins must)."""
+    from editlint.rule import REQUIRED_SECTIONS, doc_sections
+
+    doc = rule.documentation()
+    assert rule.summary(), f"{rule.code} has no summary line"
+    sections = doc_sections(doc)
+    missing = [s for s in REQUIRED_SECTIONS if not sections.get(s)]
+    assert not missing, f"{rule.code} documentation lacks sections: {missing}"
+    for option in rule.default_options():
+        assert f"`{option}`" in sections.get("Options", ""), f"{rule.code} does not document option {option!r}"
+
+
+def check_pack(folder: str | Path, plugins: Sequence[object] = ()) -> list:
+    """Load one pack folder (raising :class:`~editlint.errors.PackError` if invalid) and check every rule's documentation.
+
+    Returns the pack's rules. Kinds from ``plugins`` are available to it.
+    """
+    from editlint.packs.loader import iter_rule_files, load_rule_file, rule_kinds
+    from editlint.plugins import get_plugin_host
+
+    host = get_plugin_host(load_entrypoints=False, extra=plugins)
+    kinds = rule_kinds(host)
+    rules = [load_rule_file(path, kinds) for path in iter_rule_files(Path(folder))]
+    assert rules, f"no rule files (*.toml) in {folder}"
+    for rule in rules:
+        assert_documented(rule)
+    return rules

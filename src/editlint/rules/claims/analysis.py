@@ -268,35 +268,120 @@ def _link_actor(url: str) -> str:
 
 
 def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -> None:
-    tokens = low[a:b].split()
+    seg = low[a:b]
+    tokens = seg.split()
     if not tokens:
         return
     found: dict[str, list[str]] = {}
+    cue_tokens = lx.CUE_TOKENS
     for token in lx.CUE_KEYS.intersection(tokens):
-        word, roles = lx.CUE_TOKENS[token]
+        word, roles = cue_tokens[token]
         for role in roles:
-            found.setdefault(role, []).append(word)
+            if role in found:
+                found[role].append(word)
+            else:
+                found[role] = [word]
+    roles = found.keys()
     signals = Signals()
-    # -- numbers
-    if lx.DIGIT_RE.search(voice, a, b):
+    if lx.DIGIT_RE.search(seg):
         _numbers(voice, a, b, facts)
-    # -- attribution (before claim signals: the attribution phrase is not the claim)
-    if found.keys() & _ATTRIBUTION_ROLES:
+    # attribution first: the attribution phrase is not the claim
+    if not roles.isdisjoint(_ATTRIBUTION_ROLES):
         _attributions(facts, found, voice, low, a, b)
     if "anonymity" in found and lx.ANONYMITY_RE.search(voice, a, b):
         facts.anonymity = True
-    # -- hedges
     if "hedge" in found:
         _hedges(facts, found["hedge"], voice, low, a, b)
-    # -- the other claim signals and dampers
-    _word_signals(signals, found, voice, low, a, b, tokens)
+    _word_signals(signals, found, roles, voice, seg, a, b, tokens)
     if facts.hedges:
-        signals.damp("hedge")
+        signals.dampers.add("hedge")
     signals.question = facts.question
     facts.signals = signals
 
 
-_ED = ("ed", "ed,", "ed.", "ed;", "ed:")
+#: Roles that give a signal or a damper directly.
+_ROLE_SIGNALS = {
+    "percent": "percent",
+    "magnitude": "magnitude",
+    "numword": "count",
+    "weekday": "date",
+    "time": "date",
+    "stat": "statistic",
+    "event": "event",
+    "state": "state",
+    "past": "past",
+    "superlative": "superlative",
+    "policy": "policy",
+}
+_ROLE_DAMPERS = {
+    "evaluative": "evaluative",
+    "second": "second-person",
+    "hypothetical": "hypothetical",
+    "ability": "ability",
+    "generic": "generic",
+    "future": "future",
+}
+_OPENER_DAMPERS = {"analysis": "analysis", "conditional": "conditional", "imperative": "imperative"}
+
+
+def _word_signals(signals: Signals, found: dict[str, list[str]], roles, voice: str, seg: str, a: int, b: int, tokens: list[str]) -> None:
+    add = signals.found.add
+    damp = signals.dampers.add
+    for role in roles & _ROLE_SIGNALS.keys():
+        add(_ROLE_SIGNALS[role])
+    for role in roles & _ROLE_DAMPERS.keys():
+        damp(_ROLE_DAMPERS[role])
+    if "currency" in found and lx.DIGIT_RE.search(seg):
+        add("money")
+    if "month" in found and lx.MONTH_CASED_RE.search(voice, a, b):
+        add("date")
+    if lx.NAMED_ACTOR_RE.search(voice, a + 1, b):
+        add("actor")
+        if "event" in found:
+            add("actor-event")
+    if "past" not in found and _regular_past(seg):
+        add("past")
+    if "comparative" in found and " than " in seg:
+        add("comparison")
+    # dampers
+    if "prescriptive" in found and any(not w.startswith("need") for w in found["prescriptive"]):
+        damp("prescription")
+    elif "modal-to" in found and lx.PRESCRIPTIVE_RE.search(seg):
+        damp("prescription")
+    if "future" not in found and (" going to " in seg or "ll " in seg and lx.WILL_CONTRACTION_RE.search(seg)):
+        damp("future")
+    opener = lx.OPENER_RE.match(seg)
+    if opener:
+        damp(_OPENER_DAMPERS[opener.lastgroup])
+    if "conditional" in found and (not opener or opener.lastgroup != "conditional"):
+        damp("conditional-clause")
+    if "first" in found:
+        if "first-opinion" in found:
+            damp("first-person-opinion")
+        elif not {"i", "my", "me"}.isdisjoint(found["first"]):
+            damp("first-person")
+    if len(tokens) < 5:
+        damp("short")
+
+
+def _regular_past(seg: str) -> bool:
+    """A regular past verb: an -ed word that no determiner makes an adjective."""
+    find = seg.find
+    pos = find("ed")
+    n = len(seg)
+    while pos != -1:
+        end = pos + 2
+        if end >= n or not seg[end].isalpha():
+            start = max(seg.rfind(" ", 0, pos), seg.rfind("-", 0, pos)) + 1
+            word = seg[start:end]
+            if len(word) > 4 and word.isalpha() and word not in lx.NOT_PAST_ED:
+                prev = seg[max(0, start - 12) : start].split()
+                if not prev or prev[-1] not in lx.NOUN_LEADS:
+                    return True  # not "a prolonged stalemate", "the disputed area"
+        pos = find("ed", end)
+    return False
+
+
 _ATTRIBUTION_ROLES = frozenset({"according", "per", "citing", "report", "opinion", "participle", "impersonal", "head", "document"})
 
 
@@ -315,121 +400,30 @@ def _positions(low: str, word: str, a: int, b: int) -> Iterator[int]:
 def _numbers(voice: str, a: int, b: int, facts: SentenceFacts) -> None:
     signals = facts.number_signals
     for m in lx.NUMBER_RE.finditer(voice, a, b):
-        start = m.start("num")
-        before = voice[max(a, start - 2) : start]
-        if len(before) == 2 and before[1] == "-" and before[0].isalpha():
-            continue  # "F-35", "Covid-19": a name, not a quantity
-        digits = m.group("num")
+        start, end = m.span()
+        before = voice[start - 1] if start > a else " "
+        if before.isalpha() or before == "." or (before == "-" and start - 2 >= a and voice[start - 2].isalpha()):
+            continue  # "G7", "F-35", "Covid-19": a name, not a quantity
+        digits = m.group()
         facts.numbers.append(digits.replace(",", ""))
-        if lx.TIME_OF_DAY_RE.match(voice, start):
-            signals.add("date")
+        after = voice[end : end + 12]
+        if after[:1] in ":." and after[1:3].isdigit() and len(digits) <= 2:
+            signals.add("date")  # "10:30", "10.30pm"
             continue
-        suffix = (m.group("suf") or "").lower()
-        if m.group("post"):
+        suffix = lx.NUMBER_SUFFIX_RE.match(after)
+        unit = suffix.group(1).lower() if suffix else ""
+        if unit in ("%", "percent", "per cent", "percentage"):
             signals.add("percent")
-        elif m.group("pre") or suffix in ("bn", "tn"):
+        elif before in "$£€¥" or voice[start - 2 : start] in ("$ ", "£ ", "€ ") or unit in ("bn", "tn"):
             signals.add("money")
-        elif suffix in ("st", "nd", "rd", "th"):
+        elif unit in ("st", "nd", "rd", "th"):
             signals.add("date")
-        elif len(digits) == 4 and digits[:2] in ("19", "20") and "," not in digits:
+        elif len(digits) == 4 and digits[:2] in ("19", "20"):
             signals.add("year")
-        elif suffix == "s" and len(digits) in (2, 4):
+        elif unit == "s" and len(digits) in (2, 4):
             signals.add("year")  # "the 1990s", "the 80s"
         else:
             signals.add("number")
-
-
-def _word_signals(signals: Signals, found: dict[str, list[str]], voice: str, low: str, a: int, b: int, tokens: list[str]) -> None:
-    get = found.get
-    if "percent" in found:
-        signals.add("percent")
-    if "currency" in found and lx.DIGIT_RE.search(voice, a, b):
-        signals.add("money")
-    if "magnitude" in found:
-        signals.add("magnitude")
-    if "numword" in found:
-        signals.add("count")
-    if "month" in found:
-        for word in found["month"]:
-            for pos in _positions(low, word, a, b):
-                if voice[pos].isupper():
-                    signals.add("date")
-                    break
-    if "weekday" in found or "time" in found:
-        signals.add("date")
-    if "stat" in found:
-        signals.add("statistic")
-    named_actor = _has_named_actor(voice, a, b)
-    if named_actor:
-        signals.add("actor")
-    if "event" in found:
-        signals.add("event")
-        if named_actor:
-            signals.add("actor-event")
-    if "state" in found:
-        signals.add("state")
-    if "past" in found or _regular_past(tokens):
-        signals.add("past")
-    if "superlative" in found:
-        signals.add("superlative")
-    if "policy" in found:
-        signals.add("policy")
-    if "comparative" in found and " than " in low[a:b]:
-        signals.add("comparison")
-    # dampers
-    if "prescriptive" in found and any(not w.startswith("need") for w in found["prescriptive"]):
-        signals.damp("prescription")
-    elif ("to" in tokens or "prescriptive" in found) and lx.PRESCRIPTIVE_RE.search(low, a, b):
-        signals.damp("prescription")
-    if "future" in found or " going to " in low[a:b] or "’ll " in low[a:b] or "'ll " in low[a:b]:
-        signals.damp("future")
-    first = lx.CONDITIONAL_OPENER_RE.match(low, a)
-    if first:
-        signals.damp("conditional")
-    elif "conditional" in found:
-        signals.damp("conditional-clause")
-    if "first" in found:
-        if "first-opinion" in found:
-            signals.damp("first-person-opinion")
-        elif "i" in found["first"] or "my" in found["first"] or "me" in found["first"]:
-            signals.damp("first-person")
-    if get("evaluative"):
-        signals.damp("evaluative")
-    if "second" in found:
-        signals.damp("second-person")
-    if "hypothetical" in found:
-        signals.damp("hypothetical")
-    if "ability" in found:
-        signals.damp("ability")
-    if "generic" in found:
-        signals.damp("generic")
-    if lx.ANALYSIS_OPENER_RE.match(low, a):
-        signals.damp("analysis")
-    if lx.IMPERATIVE_OPENER_RE.match(low, a):
-        signals.damp("imperative")
-    if len(tokens) < 5:
-        signals.damp("short")
-
-
-def _regular_past(tokens: list[str]) -> bool:
-    """A regular past verb: an -ed word that no determiner makes an adjective."""
-    for i, token in enumerate(tokens):
-        if token.endswith(_ED) and len(token) > 4 and token.rstrip(",.;:!?)") not in lx.NOT_PAST_ED:
-            if i and tokens[i - 1] in lx.NOUN_LEADS:
-                continue  # "a prolonged stalemate", "the disputed area"
-            return True
-    return False
-
-
-def _has_named_actor(voice: str, a: int, b: int) -> bool:
-    """A capitalised word after the first one (a name, an acronym)."""
-    space = voice.find(" ", a, b)
-    while space != -1:
-        nxt = space + 1
-        if nxt < b and voice[nxt].isupper() and not voice.startswith("I ", nxt):
-            return True
-        space = voice.find(" ", nxt, b)
-    return False
 
 
 # -- hedges ---------------------------------------------------------------------------------------
@@ -491,12 +485,30 @@ def _attributions(facts: SentenceFacts, found: dict[str, list[str]], voice: str,
                     m = lx.THERE_REPORTS_RE.search(low, max(a, pos - 30), pos)
                     if m and m.end() == pos:
                         facts.attributions.append(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
-    if "document" in found:
+    if "document" in found and _has_possessive(low, a, b):
         for word in found["document"]:
             for pos in _positions(low, word, a, b):
-                m = lx.POSSESSIVE_SOURCE_RE.search(voice, max(a, pos - 50), pos)
-                if m and m.end() == pos:
-                    facts.attributions.append(Attribution(Span(m.start(), pos + len(word)), "named", m.group(1), word))
+                att = _possessive_source(voice, a, pos, word)
+                if att:
+                    facts.attributions.append(att)
+
+
+def _has_possessive(low: str, a: int, b: int) -> bool:
+    return low.find("’s ", a, b) != -1 or low.find("'s ", a, b) != -1 or low.find("s' ", a, b) != -1
+
+
+def _possessive_source(voice: str, a: int, pos: int, word: str) -> Attribution | None:
+    """"the ministry's statement", "Reuters' report": a named document."""
+    before = voice[max(a, pos - 40) : pos].split()[-3:]
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            name = w[:-2] if w[-2] in "'’" else w[:-1]
+            if name[:1].isupper():
+                start = voice.rfind(w, a, pos)
+                return Attribution(Span(start, pos + len(word)), "named", name, word)
+            return None
+    return None
 
 
 def _after_phrase(role: str, voice: str, low: str, a: int, b: int, pos: int, end: int) -> Attribution | None:
@@ -536,29 +548,31 @@ def _impersonal(word: str, voice: str, low: str, a: int, b: int, pos: int) -> At
     """"it is understood that", "is widely seen as", "is said to have"."""
     if word not in lx.FACT_PARTICIPLES and word not in lx.OPINION_PARTICIPLES:
         return None
-    lo = max(a, pos - 45)
+    before = low[max(a, pos - 40) : pos].split()[-5:]
+    if before and before[-1] in lx.CONSENSUS_ADVERBS:
+        before.pop()
+    if not before or before[-1] not in lx.PASSIVE_AUXILIARIES:
+        return None
     end = pos + len(word)
-    it = lx.IT_FRAME_RE.search(low, lo, pos)
-    if it and it.end() == pos:
+    frame_words = 1
+    if before[-1] == "been" and len(before) > 1 and before[-2] in ("has", "have", "had"):
+        frame_words = 2
+    subject = before[-frame_words - 1] if len(before) > frame_words else ""
+    if subject in ("it", "this"):
+        start = low.rfind(subject, a, pos)
         opinion = word in lx.OPINION_PARTICIPLES
-        return Attribution(Span(it.start(), end), "group" if opinion else "vague", low[it.start() : end], word, opinion)
+        return Attribution(Span(start, end), "group" if opinion else "vague", low[start:end], word, opinion)
     if word == "known":
         return None  # "is known as" names, it does not attribute
-    frame = lx.PASSIVE_FRAME_RE.search(low, lo, pos)
-    if not frame or frame.end() != pos:
-        return None
-    tail = lx.PASSIVE_TAIL_RE.match(low, end)
-    if not tail:
-        return None
+    start = low.rfind(before[-1], a, pos)
+    tail = low[end : end + 12]
     if word in lx.FACT_PARTICIPLES or word in ("believed", "thought"):
-        if not low.startswith((" to be", " to have", " to "), end):
+        if not tail.startswith((" to be", " to have", " to ")) or lx.AGENT_RE.match(voice, end):
             return None
-        if lx.AGENT_RE.match(voice, end):
-            return None
-        return Attribution(Span(frame.start(), end), "vague", low[frame.start() : end], word, False)
-    if lx.AGENT_RE.match(voice, end):
+        return Attribution(Span(start, end), "vague", low[start:end], word, False)
+    if not lx.PASSIVE_TAIL_RE.match(low, end) or lx.AGENT_RE.match(voice, end):
         return None
-    return Attribution(Span(frame.start(), end), "group", low[frame.start() : end], word, True)
+    return Attribution(Span(start, end), "group", low[start:end], word, True)
 
 
 def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int, pos: int) -> Attribution | None:
@@ -622,13 +636,7 @@ def _left_subject(voice: str, a: int, pos: int) -> tuple[list[str], bool, bool]:
     subject may follow: '"...", said the minister').
     """
     seg = voice[max(a, pos - 120) : pos]
-    parts: list[str] = []
-    start = 0
-    for i, ch in enumerate(seg):
-        if ch in _BOUNDARIES:
-            parts.append(seg[start:i])
-            start = i + 1
-    parts.append(seg[start:])
+    parts = lx.CLAUSE_SPLIT_RE.split(seg)
     if not parts[-1].split():
         return [], False, True
     last = True
@@ -874,7 +882,8 @@ def _is_title(words: list[str]) -> bool:
 
 
 def _title_before(voice: str, start: int) -> bool:
-    return bool(lx.TITLE_BEFORE_RE.search(voice, max(0, start - 40), start))
+    words = voice[max(0, start - 30) : start].lower().replace(",", " ").split()[-2:]
+    return bool(words) and (words[-1] in lx.TITLE_WORDS or " ".join(words) in lx.TITLE_WORDS)
 
 
 def _has_speaker(voice: str, a: int, b: int, q: Span) -> bool:

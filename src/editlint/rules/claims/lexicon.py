@@ -266,6 +266,8 @@ OPINION_PARTICIPLES = frozenset(
         """
     )
 )
+#: Auxiliaries of a passive frame ("is seen as", "has been described as").
+PASSIVE_AUXILIARIES = frozenset(_words("is are was were been being be remains remain"))
 CONSENSUS_ADVERBS = frozenset(_words("widely generally commonly often broadly largely increasingly frequently popularly universally"))
 IMPERSONAL_TRIGGERS = [*FACT_PARTICIPLES, *OPINION_PARTICIPLES, "reportedly", "supposedly", "purportedly", "speculation", "rumours", "rumors"]
 
@@ -435,6 +437,7 @@ _add("hypothetical", HYPOTHETICALS)
 _add("ability", ABILITY)
 _add("generic", GENERIC_WORDS)
 _add("policy", POLICY_NOUNS)
+_add("modal-to", ["have", "has", "got", "need", "needs"])
 _add("first", FIRST_PERSON)
 _add("first-opinion", FIRST_PERSON_OPINION)
 _add("second", SECOND_PERSON)
@@ -515,6 +518,17 @@ POSSIBLE_RE = re.compile(r"\b(?:it\s+(?:is|was|remains|seems|'s|’s)\s+(?:\w+\s
 SEEM_TAIL_RE = re.compile(r"\s+(?:to|that|as\s+if|as\s+though|like|likely|unlikely|increasingly)\b", re.IGNORECASE)
 #: A modal used as a prescription ("should", "must", "needs to", "ought to").
 NEED_TAIL_RE = re.compile(r"\s+to\b", re.IGNORECASE)
+#: Words before a quotation that make it a title or a term, not speech.
+TITLE_WORDS = frozenset(
+    _words(
+        """
+        titled entitled called named dubbed headlined headed so-called as word words phrase
+        term terms slogan hashtag label motto banner book film report article essay song
+        album paper column op-ed series programme program show documentary campaign operation
+        """
+    )
+    + ["known as"]
+)
 #: Titles and labels, not speech: 'a report titled "..."'.
 TITLE_BEFORE_RE = re.compile(
     r"(?:titled|entitled|called|named|dubbed|headlined|headed|so-called|known\s+as|the\s+(?:word|words|phrase|term|slogan|hashtag|label|motto|banner)s?|"
@@ -540,11 +554,26 @@ SPEECH_RE = re.compile(
 
 # -- numbers ---------------------------------------------------------------------------
 DIGIT_RE = re.compile(r"\d")
-#: A number as written in news copy, with what sits around it.
-NUMBER_RE = re.compile(
-    r"(?P<pre>[$£€¥]\s?|\b(?:US|A|C|HK|NZ)\$\s?)?(?<![\w.,])(?P<num>\d(?:[\d,.]*\d)?)(?P<suf>bn|tn|m|k|st|nd|rd|th|s)?(?![\w])"
-    r"(?P<post>\s?%|\s*(?:per\s*cent|percent|percentage\s+points?))?",
-    re.IGNORECASE,
-)
+#: A figure: digits with thousands separators or decimals.
+NUMBER_RE = re.compile(r"\d(?:[\d,.]*\d)?")
+#: What follows a figure: a unit that tells what it counts.
+NUMBER_SUFFIX_RE = re.compile(r"(%|\s?%|bn\b|tn\b|m\b|k\b|st\b|nd\b|rd\b|th\b|s\b|\s(?:per\s?cent|percent|percentage)\b)", re.IGNORECASE)
 #: A time of day or a clock reading: "10:30", not a claim.
 TIME_OF_DAY_RE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst|utc|local)?\b", re.IGNORECASE)
+
+# -- per-sentence patterns of the claim signals -------------------------------------------
+#: A capitalised word after the first one: a name or an acronym ("I" excepted).
+NAMED_ACTOR_RE = re.compile(r"\s(?!I\b)[A-Z]")
+#: A month name written as one (capitalised): "2 May", "May 2".
+MONTH_CASED_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
+#: A regular past form ("withdrew" and other irregular forms are cue words).
+REGULAR_PAST_RE = re.compile(r"\b[a-z]{3,}ed\b")
+#: "they'll", "we'll": the future.
+WILL_CONTRACTION_RE = re.compile(r"\w['’]ll\b")
+#: How a sentence opens: the writer's analysis, a conditional, an imperative.
+#: (Matched against lower-cased text.)
+OPENER_RE = re.compile(
+    r"(?:(?P<analysis>" + ANALYSIS_OPENER_RE.pattern + r")|(?P<conditional>" + CONDITIONAL_OPENER_RE.pattern + r")|(?P<imperative>" + IMPERATIVE_OPENER_RE.pattern + r"))"
+)
+#: Clause boundaries inside a sentence, for finding the subject of a verb.
+CLAUSE_SPLIT_RE = re.compile(r"[,;:—–()\[\]\"]")

@@ -183,7 +183,7 @@ class MalformedProvenanceFooter(Rule):
                     help="give the source's URL, or its outlet, headline and date",
                 )
                 continue
-            unbalanced = _unbalanced(_text_without_urls(entry))
+            unbalanced = None if any(u.unclosed for u in entry.urls) else _unbalanced(_text_without_urls(entry))
             if unbalanced:
                 yield self.diagnostic(doc, entry.span, f"unbalanced {unbalanced} in provenance entry")
             for u in entry.urls:

@@ -23,47 +23,62 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from editlint.document import BODY_KINDS, Document, Span
-from editlint.outlets import OPENER_WORDS, Outlet, OutletRegistry, normalize_name, squash
+from editlint.outlets import DEMONYM, OPENER_WORDS, Outlet, OutletRegistry, normalize_name, squash
 
-_VERBS = (
-    r"reported|reports|reporting|wrote|writes|published|publishes|broadcast|broadcasts|aired|airs|quoted|quotes|quoting|"
+# Verbs of reporting. The core list is safe after any name; the extended one
+# only after a registry outlet ("Reuters connected the withdrawal to ...").
+_CORE_VERBS = (
+    r"reported|reports|wrote|writes|published|publishes|broadcast|broadcasts|aired|airs|quoted|quotes|quoting|"
     r"cited|cites|citing|said|says|revealed|reveals|disclosed|discloses|confirmed|confirms|learned|learnt|obtained|"
-    r"carried|carries|posted|posts|tweeted|showed|shows|noted|notes|claimed|claims|alleged|alleges|stated|states|"
-    r"described|describes|connected|linked|called|calls|released|releases|announced|announces|highlighted|argued|argues|"
-    r"suggested|suggests|estimated|estimates|found|finds|ran|runs|added|adds|identified|identifies|detailed|details|"
-    r"first\s+reported|has\s+learned|has\s+seen"
+    r"carried|carries|claimed|claims|alleged|alleges|first\s+reported"
 )
+_MORE_VERBS = (
+    r"|reporting|posted|posts|tweeted|showed|noted|stated|described|describes|connected|linked|called|released|"
+    r"announced|highlighted|argued|argues|suggested|suggests|estimated|estimates|found|added|identified|detailed"
+)
+# Words that introduce an outlet ("the Israeli daily Maariv", "the Sabah newspaper").
 _DESCRIPTORS = (
-    r"news\s+agency|press\s+agency|agency|newspaper|daily|tabloid|broadcaster|channel|network|news\s+site|website|site|"
-    r"magazine|weekly|outlet|station|tv|television|radio|news\s+service|wire\s+service|wire|publication|paper"
+    r"news\s+agency|press\s+agency|newspaper|daily|tabloid|broadcaster|news\s+channel|tv\s+channel|television\s+channel|"
+    r"news\s+network|tv\s+network|television\s+network|news\s+site|news\s+website|news\s+portal|magazine|weekly|"
+    r"news\s+outlet|media\s+outlet|outlet|radio\s+station|tv\s+station|television\s+station|news\s+service|wire\s+service|"
+    r"publication|state\s+media|state\s+tv|state\s+television|agency"
 )
 _ADVERBS = r"(?:(?:has|had|have|also|first|earlier|later|previously|specifically|separately|exclusively|recently|then|further|late|on|last)\s+){0,3}"
+_APPOSITIVE = r"(?:\s*,\s*[^,.;\n]{1,80}?,)?"
 # after the name: ["'s"] [", appositive,"] [descriptor] [adverbs] verb
+_AFTER_CORE = re.compile(
+    r"(?:['’]s?)?" + _APPOSITIVE + r"\s+(?:(?:" + _DESCRIPTORS + r")\s+)?" + _ADVERBS + r"(?:" + _CORE_VERBS + r")\b",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(
-    r"(?:['’]s?)?(?:\s*,\s*[^,.;\n]{1,80}?,)?\s+(?:(?:" + _DESCRIPTORS + r")\s+)?" + _ADVERBS + r"(?:" + _VERBS + r")\b",
+    r"(?:['’]s?)?" + _APPOSITIVE + r"\s+(?:(?:" + _DESCRIPTORS + r")\s+)?" + _ADVERBS + r"(?:" + _CORE_VERBS + _MORE_VERBS + r")\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_NOUN = re.compile(
     r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:report|reports|reporting|reporter|reporters|correspondent|correspondents|analysis|article|"
     r"story|coverage|investigation|interview|editorial|essay|essays|piece|tally|count|footage|broadcast|bureau|sources?|"
-    r"journalists?|editor|editors|columnist|op-ed|survey|poll|data|review|findings|dispatch|headline)\b"
+    r"journalists?|editor|editors|columnist|op-ed|survey|poll|review|findings|dispatch|headline)\b"
 )
 _DESCRIPTOR_AFTER = re.compile(r"\s+(?:" + _DESCRIPTORS + r")\b", re.IGNORECASE)
+_DESCRIPTOR_BEFORE = re.compile(r"\b(?:" + _DESCRIPTORS + r")\s+(?:the\s+)?\Z", re.IGNORECASE)
 # before the name: a trigger, then up to four modifier words ("Iran's state-run", "the Israeli daily")
 _MODIFIER = r"(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+|[a-z][\w-]*\s+|[A-Z][a-z]+(?:ian|ish|ese|i|an|ch)\s+|(?:US|UK|EU|UAE)\s+)"
 _BEFORE = re.compile(
-    r"(?:\baccording\s+to|\btold|\btells|\btelling|\btell|\bspeaking\s+to|\bspoke\s+to|\bspeaks\s+to|\binterview\s+with|"
+    r"(?i:\baccording\s+to|\btold|\btells|\btelling|\btell|\bspeaking\s+to|\bspoke\s+to|\bspeaks\s+to|\binterview\s+with|"
     r"\binterviewed\s+by|\bcomments\s+to|\bremarks\s+to|\bstatement\s+to|"
-    r"\b(?:reported|cited|quoted|published|carried|broadcast|aired|obtained|seen|reviewed|posted|released|run|shared|confirmed)\s+(?:by|in|on)|"
-    r"\b(?:wrote|writing|written|writes|appeared|appearing)\s+(?:in|for)|\bper|\bvia|\bfrom|"
-    r"\b(?:report|reporting|reports|article|articles|story|analysis|essay|editorial|op-ed|broadcast|thread|channel|post|posts|"
-    r"feed|account|footage|interview|coverage|investigation|piece|dispatch|bulletin|column|headline)s?\s+(?:by|from|in|of|on|for|with)|"
-    r"\b(?:" + _DESCRIPTORS + r"))\s+" + _MODIFIER + r"{0,4}\Z",
+    r"\b(?:reported|cited|quoted|published|carried|broadcast|aired|obtained|seen|reviewed|posted|released|shared|confirmed)\s+(?:by|in|on)|"
+    r"\b(?:wrote|writing|written|writes|appeared|appearing)\s+(?:in|for)|\bper|\bvia|"
+    r"\b(?:report|reporting|article|story|analysis|essay|editorial|op-ed|broadcast|footage|interview|coverage|investigation|"
+    r"piece|dispatch|bulletin|column|headline)s?\s+(?:by|from|in|for|with)|"
+    r"\b(?:thread|channel|feed|account|post|posts|page)s?\s+(?:of|from|by))"
+    r"\s+" + _MODIFIER + r"{0,4}\Z",
 )
 
-# An unknown outlet's name: capitalised words, with "of", "al-", "de", "&" between.
+# An unknown outlet's name: capitalised words, with "of", "al-", "de", "&" between;
+# a dot belongs to a word only inside it ("U.S.", "Politico.com").
+_WORDCHARS = r"(?:[\w'’&-]|\.(?=\w))*"
 _NAME = re.compile(
-    r"(?<![\w'’.-])(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*|\d[\w-]*)(?:[ \t]+(?:(?:of|the|for|and|al|el|de|&)[ \t]+)?(?:[A-Z][\w'’&.-]*|\d+))*"
+    r"(?<![\w'’.-])(?:[Tt]he\s+)?(?:[A-Z]" + _WORDCHARS + r"|\d[\w-]*)(?:[ \t]+(?:(?:of|the|for|and|al|el|de|&)[ \t]+)?(?:[A-Z]" + _WORDCHARS + r"|\d+))*"
 )
 # Words that make a name a publication's: "Gulf Times", "Daily Record".
 _MEDIA_WORDS = frozenset(
@@ -73,6 +88,7 @@ _MEDIA_WORDS = frozenset(
     Newsweek Media Newswire Zeitung Presse Diario Gazeta Pravda
     """.split()
 )
+_GENERIC_MEDIA = frozenset("TV Television Radio Media News Press Newspaper Newspapers Networks Network Channel".split())
 # Media words that are also surnames ("Jane Post"): the name needs "the" or a descriptor.
 _WEAK_MEDIA_WORDS = frozenset(
     "Post Star Sun Mail Globe Record Register Today Press Mirror Standard Review Nation Week Independent Examiner Inquirer Sentinel Guardian Reporter Wire Voice Age".split()
@@ -120,19 +136,22 @@ class Attribution:
         return self.outlet.label if self.outlet is not None else self.name
 
 
-def is_source_context(text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    """Does the prose around ``text[start:end]`` use it as a source ("X reported", "according to X")?"""
-    if _AFTER.match(text, end, hi) or _POSSESSIVE_NOUN.match(text, end, hi):
+def is_source_context(text: str, start: int, end: int, lo: int, hi: int, *, strict: bool = False) -> bool:
+    """Does the prose around ``text[start:end]`` (within ``text[lo:hi]``) use it as a source?
+
+    "X reported", "X, a state-run agency, said", "X's correspondent",
+    "according to X", "told X", "seen by X", "an interview with X". With
+    ``strict``, only the core verbs of reporting count after the name.
+    """
+    after = _AFTER_CORE if strict else _AFTER
+    if after.match(text, end, hi) or _POSSESSIVE_NOUN.match(text, end, hi):
         return True
     return _BEFORE.search(text, max(lo, start - 80), start) is not None
 
 
 def has_descriptor(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Is the name introduced or followed by a media descriptor ("the daily X", "the X newspaper")?"""
-    if _DESCRIPTOR_AFTER.match(text, end, hi):
-        return True
-    window = text[max(lo, start - 40) : start]
-    return bool(re.search(r"\b(?:" + _DESCRIPTORS + r")\s+(?:the\s+)?\Z", window, re.IGNORECASE))
+    return bool(_DESCRIPTOR_AFTER.match(text, end, hi) or _DESCRIPTOR_BEFORE.search(text, max(lo, start - 40), start))
 
 
 def body_blocks(doc: Document, footer_span: Span | None) -> list[Span]:
@@ -165,23 +184,82 @@ def find_attributions(doc: Document, registry: OutletRegistry, footer_span: Span
         if not unknown:
             continue
         for m in _NAME.finditer(prose, lo, hi):
-            a, b = m.start(), m.end()
-            if any(x < b and a < y for x, y in taken):
+            a, b = _trim_run(prose, m.start(), m.end())
+            if b <= a or any(x < b and a < y for x, y in taken):
                 continue
-            # drop sentence openers the run may begin with: "Earlier Gulf Times reported"
-            opener = re.match(r"(?:[A-Z][a-z]*[ \t]+)", prose[a:b])
-            while opener and opener.group().strip() in OPENER_WORDS and opener.group().strip() not in ("The",):
-                a += opener.end()
-                opener = re.match(r"(?:[A-Z][a-z]*[ \t]+)", prose[a:b])
-            name = _clean(prose[a:b])
-            if not name or not is_source_context(prose, a, b, lo, hi):
-                continue
-            outlet = registry.by_name(name)
-            if outlet is None and not _looks_like_outlet(name, prose, a, b, lo, hi):
-                continue
-            found.append(Attribution(Span(a, b), outlet, name))
+            item = _unknown_attribution(prose, a, b, lo, hi, registry)
+            if item is not None:
+                found.append(item)
     found.sort(key=lambda x: x.span.start)
     return found
+
+
+_LEADING_MODIFIER = re.compile(r"(?:(?:[A-Z][\w-]*[ \t]+){0,3}[A-Z][\w-]*['’]s|[A-Z][\w]*-[a-z][\w-]*)[ \t]+")
+_TITLES = frozenset("Mr Mrs Ms Mx Dr Sir Lord Lady Dame Prof Professor Rev Sheikh President Minister Senator Judge".split())
+# "founder of X", "editor of X": the person is the source, not X
+_PERSON_OF = re.compile(
+    r"\b(?:founder|co-founder|editor|director|head|chief|president|chairman|chairwoman|executive|spokesman|spokeswoman|"
+    r"spokesperson|analyst|owner|member|boss|manager|professor|researcher|fellow|correspondent|reporter|columnist|presenter|"
+    r"host|producer|employee|staff)\s+(?:at|of|for|with)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:firm|company|group|maker|retailer|bank|carrier|operator|provider|giant|manufacturer|start-up|startup|chain|brand|"
+    r"label|studio|studios|developer|supplier|insurer|lender|airline|club|team|band|charity|union)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_OPENER = re.compile(r"[A-Z][a-z]*[ \t]+")
+
+
+def _trim_run(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop sentence openers and leading modifiers from a capitalised run.
+
+    "Earlier Gulf Times" -> "Gulf Times"; "Uganda's New Vision" -> "New
+    Vision"; "China-published Economic Observer" -> "Economic Observer".
+    """
+    while a < b:
+        m = _OPENER.match(text, a, b)
+        if m and m.group().strip() in OPENER_WORDS and m.group().strip() != "The":
+            a = m.end()
+            continue
+        m = _LEADING_MODIFIER.match(text, a, b)
+        if m:
+            a = m.end()
+            continue
+        break
+    return a, b
+
+
+def _unknown_attribution(text: str, a: int, b: int, lo: int, hi: int, registry: OutletRegistry) -> Attribution | None:
+    name = _clean(text[a:b])
+    if not name or name.casefold() in ("the", "a", "an") or not is_source_context(text, a, b, lo, hi, strict=True):
+        return None
+    words = [re.sub(r"['’]s?$", "", w) for w in name.replace("-", " ").split()]
+    if words[0] in _TITLES or (any(w in _PRIMARY_WORDS for w in words) and not _MEDIA_PAIRS.search(name)):
+        return None  # a person ("Mr Molyneux") or a primary source ("Office for National Statistics")
+    window = text[max(lo, a - 60) : a]
+    if _PERSON_OF.search(window) or _COMPANY_BEFORE.search(window):
+        return None
+    outlet = registry.by_name(name)
+    if outlet is not None:
+        return Attribution(Span(a, b), outlet, name)
+    # "Andreas Adriano of Latin Trade Magazine": the outlet after "of"
+    of = re.search(r"[ \t]+of[ \t]+(?:the[ \t]+)?", text[a:b])
+    if of and not any(w in _MEDIA_WORDS for w in text[a : a + of.start()].split()):
+        a = a + of.end()
+        name = _clean(text[a:b])
+    # a registry outlet inside a longer run: "Russian News Agency Interfax", "BBC Radio Five Live"
+    tokens = list(re.finditer(r"\S+", text[a:b]))
+    for size in range(min(len(tokens), 6) - 1, 0, -1):
+        for i in range(0, len(tokens) - size + 1):
+            sa, sb = a + tokens[i].start(), a + tokens[i + size - 1].end()
+            piece = _clean(text[sa:sb])
+            hit = registry.by_name(piece)
+            if hit is not None and len(piece) > 3 and any(normalize_name(n) == normalize_name(piece) for n in hit.strong_names()):
+                return Attribution(Span(sa, sb), hit, piece)
+    if not _looks_like_outlet(name, text, a, b, lo, hi):
+        return None
+    return Attribution(Span(a, b), None, name)
 
 
 def _clean(name: str) -> str:
@@ -191,23 +269,50 @@ def _clean(name: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return name.strip(" .,")
+    return name.strip(" .,:;")
+
+
+_PRIMARY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_PRIMARY_WORDS)) + r")\b(?:[ \t]+(?:of|for|and|the|&)?[ \t]*[A-Z][\w'’-]*,?)*[ \t]*(?:,|and|&)[ \t]*\Z"
+)
 
 
 def _looks_like_outlet(name: str, text: str, start: int, end: int, lo: int, hi: int) -> bool:
-    words = name.replace("-", " ").split()
+    """Does an unknown capitalised name, used as a source, read as a publication?"""
+    words = [re.sub(r"['’]s?$", "", w) for w in name.replace("-", " ").split()]
     if not words or normalize_name(name) in _PLATFORMS or words[0].casefold() in _PLATFORMS:
         return False
+    if all(w in OPENER_WORDS or w.casefold() in ("the", "of", "and") for w in words):
+        return False
+    the = text[max(lo, start - 4) : start].casefold() == "the " or text[start : start + 4].casefold() == "the "
+    if len(words) == 1 and DEMONYM.fullmatch(words[0]) and not the:
+        return False  # "told a French magazine"
+    if all(DEMONYM.fullmatch(w) or w in _GENERIC_MEDIA for w in words):
+        return False  # "US TV", "Indian television"
     if any(w in _PRIMARY_WORDS for w in words) and not _MEDIA_PAIRS.search(name):
         return False
-    if any(w.rstrip(".") in _MEDIA_WORDS for w in words):
-        return len(words) >= 2 or has_descriptor(text, start, end, lo, hi)
+    if _PRIMARY_BEFORE.search(text, max(lo, start - 60), start):
+        return False  # "the Department for Culture, Media and Sport"
+    descriptor = has_descriptor(text, start, end, lo, hi)
+    nxt = re.match(r"[ \t]+([a-z][\w-]*)", text[end:hi])
+    if nxt and not descriptor and not _AFTER.match(text, end, hi):
+        return False  # an adjective: "US TV networks", "CSI TV shows"
+    if descriptor and _DESCRIPTOR_AFTER.match(text, end, hi):
+        after = _DESCRIPTOR_AFTER.match(text, end, hi)
+        if re.match(r"[ \t]+(?:the[ \t]+)?[A-Z]", text[after.end() : hi]):
+            return False  # a modifier of the real name: "Dutch newspaper Algemeen Dagblad"
+    media = [i for i, w in enumerate(words) if w.rstrip(".") in _MEDIA_WORDS]
+    if media:
+        last = media[-1]
+        trailing = words[last + 1 :]
+        if len(trailing) > 1 and "of" not in trailing:
+            return False  # a person after the outlet: "Virgin Radio DJ Pete Mitchell"
+        return len(words) >= 2 or descriptor
     if words[-1] in _WEAK_MEDIA_WORDS:
-        the = text[max(lo, start - 4) : start].casefold() == "the " or text[start : start + 4].casefold() == "the "
-        return (the and len(words) >= 2) or has_descriptor(text, start, end, lo, hi)
+        return (the and len(words) >= 2) or descriptor
     if re.search(r"\.(?:com|net|org|co\.uk|news|info|media|tv)\b", name, re.IGNORECASE):
         return True
-    return has_descriptor(text, start, end, lo, hi)
+    return descriptor
 
 
 def attributions(doc: Document, registry: OutletRegistry, footer_span: Span | None, settings_key: str = "") -> list[Attribution]:
@@ -226,4 +331,12 @@ def first_by_outlet(items: list[Attribution], doc: Document | None = None) -> di
     return out
 
 
-__all__ = ["Attribution", "attributions", "body_blocks", "find_attributions", "first_by_outlet", "is_source_context", "has_descriptor"]
+__all__ = [
+    "Attribution",
+    "attributions",
+    "body_blocks",
+    "find_attributions",
+    "first_by_outlet",
+    "has_descriptor",
+    "is_source_context",
+]
