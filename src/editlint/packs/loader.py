@@ -89,8 +89,9 @@ def load_rule_file(path: Path, kinds: Mapping[str, type[PackRule]]) -> PackRule:
         spec = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise PackError(f"invalid TOML: {message}", str(path), int(m.group(1)) if m else None) from None
+        line = int(m.group(1)) if m else (len(text.splitlines()) or None) if "end of document" in str(exc) else None
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+        raise PackError(f"invalid TOML: {message}", str(path), line) from None
     return build_rule(spec, kinds, path=path, text=text)
 
 
