@@ -319,6 +319,14 @@ def _cache_key(linter: Linter) -> str:
                 stamp.append((p.name, st.st_size, st.st_mtime_ns))
     except OSError:
         pass
+    # Files a rule reads besides the draft (e.g. names files named in config).
+    for rule in linter.rules:
+        for p in getattr(rule, "cache_inputs", lambda: ())():
+            try:
+                st = os.stat(p)
+                stamp.append((str(p), st.st_size, st.st_mtime_ns))
+            except OSError:
+                stamp.append((str(p), None, None))
     payload = {
         "version": __version__,
         "config": linter.config.fingerprint(),

@@ -193,17 +193,22 @@ def base_gazetteer() -> Gazetteer:
     return Gazetteer(words, compounds, allow, common, variants)
 
 
+def resolve(raw: str, root: Path | None) -> Path:
+    """Return the path of a file named in config (relative to ``root``)."""
+    path = Path(raw).expanduser()
+    if not path.is_absolute() and root is not None:
+        path = Path(root) / path
+    return path
+
+
 def read_user_files(paths: Iterable[str], root: Path | None) -> list[str]:
     """Read extra name or allowlist files named in config (relative to ``root``)."""
     from editlint.errors import ConfigError
 
     entries: list[str] = []
     for raw in paths:
-        path = Path(raw).expanduser()
-        if not path.is_absolute() and root is not None:
-            path = Path(root) / path
         try:
-            entries.extend(read_entries(path))
+            entries.extend(read_entries(resolve(raw, root)))
         except OSError as exc:
             raise ConfigError(f"cannot read names file {raw!r}: {exc.strerror or exc}") from None
     return entries
@@ -212,9 +217,19 @@ def read_user_files(paths: Iterable[str], root: Path | None) -> list[str]:
 _EXTENDED: dict[tuple, Gazetteer] = {}
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 def gazetteer_for(names: Iterable[str] = (), allow: Iterable[str] = (), name_files: Iterable[str] = (), allow_files: Iterable[str] = (), root: Path | None = None) -> Gazetteer:
     """Return the bundled gazetteer extended by config, cached per configuration."""
-    key = (tuple(names), tuple(allow), tuple(name_files), tuple(allow_files), str(root))
+    files = (*name_files, *allow_files)
+    stamps = tuple(_stamp(resolve(f, root)) for f in files) if files else ()
+    key = (tuple(names), tuple(allow), tuple(name_files), tuple(allow_files), str(root), stamps)
     cached = _EXTENDED.get(key)
     if cached is None:
         extra_names = [*names, *read_user_files(name_files, root)]

@@ -9,7 +9,7 @@ from typing import Iterable
 from editlint.diagnostic import Fix, Severity
 from editlint.document import Document, Span
 from editlint.rule import Rule
-from editlint.rules.names.gazetteer import ALWAYS_NAMES, ENTITIES, Gazetteer, fold, gazetteer_for
+from editlint.rules.names.gazetteer import ALWAYS_NAMES, ENTITIES, Gazetteer, fold, gazetteer_for, resolve
 from editlint.rules.names.tokens import NAME_PREFIXES, PARTICLES, camel_candidates, name_tokens, occurrences, split_camel
 
 JOINERS = {"hyphen": "-", "en-dash": "–"}
@@ -255,6 +255,11 @@ class MergedProperNoun(Rule):
             self.opt("allowlist-files"),
             self.root,
         )
+
+    def cache_inputs(self) -> list[Path]:
+        """Files read besides the draft, so the result cache sees their edits."""
+        files = [*self.settings.get("name-files", ()), *self.opt("allowlist-files")]
+        return [resolve(f, self.root) for f in files]
 
     def check(self, doc: Document):
         gaz = self.gazetteer()

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping
 from editlint.diagnostic import Severity
 from editlint.document import Document, Span
 from editlint.rule import Rule
-from editlint.rules.names.gazetteer import Gazetteer, fold, gazetteer_for
+from editlint.rules.names.gazetteer import Gazetteer, fold, gazetteer_for, resolve
 from editlint.rules.names.tokens import clean, name_tokens, occurrences
 
 #: Endings that make a different word or a different name from the same
@@ -37,12 +37,14 @@ class VariantPair:
     """Two spellings of one name found in a document.
 
     ``flagged`` is the spelling to report (the unknown one, else the rarer,
-    else the later one); ``other`` is the spelling to keep.
+    else the one used later: see ``tie``); ``other`` is the spelling to keep.
     """
 
     flagged: str
     other: str
-    how: str  # "folded", "listed" or "edit"
+    how: str  # "folded", "listed", "transposed" or "edit"
+    #: True when nothing but the order of first use can tell which to flag.
+    tie: bool = False
 
 
 def document_names(counts: Mapping[str, int], gaz: Gazetteer, allow: Iterable[str] = ()) -> dict[str, int]:
@@ -138,8 +140,9 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
                 a, b = by_key[ka][0], by_key[kb][0]
                 if not _edit_pair_plausible(a, b, ka, kb, names, gaz):
                     continue
-                transposed = lev(ka, kb) == 2
-                if transposed or min(len(ka), len(kb)) >= LONG_NAME or _entity_typo(a, b, gaz):
+                if lev(ka, kb) == 2:
+                    pairs.append((a, b, "transposed"))
+                elif min(len(ka), len(kb)) >= LONG_NAME or _entity_typo(a, b, gaz):
                     pairs.append((a, b, "edit"))
     out: list[VariantPair] = []
     seen: set[frozenset[str]] = set()
@@ -147,10 +150,10 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
         if frozenset((a, b)) in seen:
             continue
         seen.add(frozenset((a, b)))
-        flagged, other = _choose(a, b, names, gaz)
+        flagged, other, tie = _choose(a, b, names, gaz)
         if how == "edit" and names[flagged] > names[other]:
             continue  # the unknown spelling is the usual one here: two names
-        out.append(VariantPair(flagged, other, how))
+        out.append(VariantPair(flagged, other, how, tie))
     return out
 
 
@@ -173,14 +176,15 @@ def _entity_typo(a: str, b: str, gaz: Gazetteer) -> bool:
     return (bool(ca & _ENTITIES) and not cb) or (bool(cb & _ENTITIES) and not ca)
 
 
-def _choose(a: str, b: str, names: Mapping[str, int], gaz: Gazetteer) -> tuple[str, str]:
+def _choose(a: str, b: str, names: Mapping[str, int], gaz: Gazetteer) -> tuple[str, str, bool]:
+    """Return (flagged, other, tie): the unknown spelling, else the rarer."""
     known_a = gaz.is_known(a) or gaz.is_allowed(a)
     known_b = gaz.is_known(b) or gaz.is_allowed(b)
     if known_a != known_b:
-        return (b, a) if known_a else (a, b)
+        return (b, a, False) if known_a else (a, b, False)
     if names[a] != names[b]:
-        return (a, b) if names[a] < names[b] else (b, a)
-    return (a, b) if a > b else (b, a)
+        return (a, b, False) if names[a] < names[b] else (b, a, False)
+    return (a, b, True) if a > b else (b, a, True)
 
 
 def _lines(doc: Document, starts: list[int]) -> str:
@@ -251,6 +255,10 @@ class InconsistentNameSpelling(Rule):
     def gazetteer(self) -> Gazetteer:
         return gazetteer_for(self.settings.get("known-names", ()), (), self.settings.get("name-files", ()), (), self.root)
 
+    def cache_inputs(self) -> list[Path]:
+        """Files read besides the draft, so the result cache sees their edits."""
+        return [resolve(f, self.root) for f in self.settings.get("name-files", ())]
+
     def check(self, doc: Document):
         counts = name_tokens(doc)
         if len(counts) < 2:
@@ -263,12 +271,15 @@ class InconsistentNameSpelling(Rule):
             other = [s for s in occurrences(prose, pair.other, hyphen_compound_ok=False) if not doc.in_quote(s)]
             if not flagged or not other:
                 continue
+            if pair.tie and flagged[0] < other[0]:  # keep the spelling used first
+                pair = VariantPair(pair.other, pair.flagged, pair.how)
+                flagged, other = other, flagged
             first = flagged[0]
             yield self.diagnostic(
                 doc,
                 Span(first, first + len(pair.flagged)),
                 f"name spelled two ways: '{pair.flagged}' ({_lines(doc, flagged)}) and '{pair.other}' ({_lines(doc, other)})",
                 help=f"use one spelling throughout, e.g. '{pair.other}'",
-                confidence=0.9 if pair.how != "edit" else 0.7,
+                confidence=0.7 if pair.how == "edit" else 0.9,
                 data={"spellings": [pair.flagged, pair.other], "match": pair.how},
             )

@@ -86,8 +86,7 @@ def split_camel(token: str) -> tuple[list[str], bool]:
 
     Returns ``(parts, particle_start)``: surname prefixes are joined to the
     next run ("RonaldMcDonald" -> ["Ronald", "McDonald"]), and so are
-    particles after the first part ("LeonardoDiCaprio" -> ["Leonardo",
-    "DiCaprio"]). ``particle_start`` is True when the token starts with a
+    particles ("LeonardoDiCaprio" -> ["Leonardo", "DiCaprio"]). ``particle_start`` is True when the token starts with a
     particle or prefix ("DiCaprio", "MacArthur", "DeMille"): such a token is
     one name.
     """
@@ -95,11 +94,11 @@ def split_camel(token: str) -> tuple[list[str], bool]:
     particle_start = bool(runs) and (runs[0] in PARTICLES or runs[0] in NAME_PREFIXES)
     parts: list[str] = []
     carry = ""
-    for i, run in enumerate(runs):
+    for run in runs:
         if carry:
             parts.append(carry + run)
             carry = ""
-        elif run in NAME_PREFIXES or (run in PARTICLES and i > 0):
+        elif run in NAME_PREFIXES or run in PARTICLES:
             carry = run
         else:
             parts.append(run)
