@@ -165,14 +165,22 @@ class LoadedLanguage(Rule):
         "spelling": "british",
     }
 
+    _cached: tuple[object, Lexicon] | None = None
+
     def lexicon(self) -> Lexicon:
-        extra = tuple(sorted((str(k), str(v) if isinstance(v, str) else v) for k, v in dict(self.opt("extend-terms")).items()))
-        return build_lexicon(
+        """The lexicon for this rule's options (built once per set of options)."""
+        values = self.option_values
+        if self._cached is not None and self._cached[0] is values:
+            return self._cached[1]
+        extra = tuple(sorted((str(k), v) for k, v in dict(self.opt("extend-terms")).items()))
+        lexicon = build_lexicon(
             float(self.opt("min-confidence")),
             frozenset(self.opt("disable")),
             frozenset(self.opt("ignore-categories")),
             extra,
         )
+        self._cached = (values, lexicon)
+        return lexicon
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         check_headings = self.opt("check-headings")
@@ -218,7 +226,7 @@ def writers_voice(doc: Document, hit: Hit) -> bool:
         return False
     if entry.named_event and voice.after_named_event(doc, hit.start):
         return False
-    if voice.in_single_quotes(doc, hit.start, hit.end):
+    if voice.in_single_quotes(doc, hit.start, hit.end) or voice.in_double_quotes(doc, hit.start):
         return False
     return not voice.is_attributed(doc, hit.start, hit.end, entry.attribution)
 

@@ -128,6 +128,29 @@ def in_single_quotes(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+def in_double_quotes(doc: Document, start: int) -> bool:
+    """Return True if ``start`` is inside straight double quotes, read strictly.
+
+    The core pairs straight quotes in order, which goes wrong when a
+    quotation runs over paragraphs that lost their breaks (``... players
+    out. "The boy is a fantastic player.``): the second mark opens a new
+    quoted paragraph, it does not close the first. Read strictly, a mark
+    after white space (or at the start of the block) opens and a mark after
+    anything else closes.
+    """
+    block = doc.block_at(start)
+    if block is None:
+        return False
+    text = doc.prose
+    is_open = False
+    i = text.find('"', block.span.start, start)
+    while i != -1:
+        before = text[i - 1] if i > block.span.start else " "
+        is_open = before.isspace() or before in "([{—–-/" or (not is_open and i == block.span.start)
+        i = text.find('"', i + 1, start)
+    return is_open
+
+
 def at_sentence_start(doc: Document, start: int) -> bool:
     """Return True if ``start`` opens a sentence (or a block)."""
     block = doc.block_at(start)
