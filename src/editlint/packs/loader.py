@@ -79,18 +79,17 @@ def load_pack_rules(host, config) -> list[tuple[str, PackRule]]:
 
 def load_rule_file(path: Path, kinds: Mapping[str, type[PackRule]]) -> PackRule:
     """Read one rule file and build its rule; raise :class:`PackError`."""
+    from editlint.config import _strip_position, _toml_error_line
+
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise PackError(f"cannot read rule file: {exc.strerror or exc}", str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise PackError(f"rule file is not valid UTF-8 (byte {exc.start})", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"cannot read rule file: {exc}", str(path)) from None
     try:
         spec = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(m.group(1)) if m else (len(text.splitlines()) or None) if "end of document" in str(exc) else None
-        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+        line = _toml_error_line(str(exc)) or (len(text.splitlines()) or None)
+        message = re.sub(r"\s*\(at end of document\)", "", _strip_position(str(exc)))
         raise PackError(f"invalid TOML: {message}", str(path), line) from None
     return build_rule(spec, kinds, path=path, text=text)
 
