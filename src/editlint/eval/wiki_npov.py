@@ -129,11 +129,11 @@ def evaluate(records: list[dict[str, Any]], lint, corpus_dir=None) -> list[Resul
         results.append(Result(CORPUS, key, "precision at equal prevalence", fmt(balanced_precision(c)), f"corpus prevalence {prevalence:.2f}"))
         for subset, row in sorted(subsets.items()):
             results.append(Result(CORPUS, key, f"false alarms on {subset}", fmt(row.get(key, 0) / row["n"]) if row["n"] else "-", f"{row.get(key, 0)} of {row['n']}"))
-    if "BAL002" in codes:
-        for t in CURVE:
-            c = tally(at_threshold(preds, {"BAL002": t}), ["BAL002"])[0]["BAL002"]
-            value = f"P={fmt(c.precision)} R={fmt(c.recall)} F1={fmt(c.f1)} P(equal prevalence)={fmt(balanced_precision(c))}"
-            results.append(Result(CORPUS, "BAL002", f"curve min-confidence={t:g}", value))
+        if key == "BAL002":
+            for t in CURVE:
+                c = tally(at_threshold(preds, {"BAL002": t}), ["BAL002"])[0]["BAL002"]
+                value = f"P={fmt(c.precision)} R={fmt(c.recall)} F1={fmt(c.f1)} P(equal prevalence)={fmt(balanced_precision(c))}"
+                results.append(Result(CORPUS, "BAL002", f"curve min-confidence={t:g}", value))
     if missing:
         results.append(Result(CORPUS, "+".join(CODES), "not scored", ", ".join(missing), "not registered yet"))
     return results

@@ -51,7 +51,8 @@ class LoadedLanguage(Rule):
 
     ## What it flags
     Words from the bundled lexicon (`rules/data/loaded-language.toml`, about
-    600 forms) used in the writer's own voice: loaded verbs ("slammed",
+    800 forms, 700 of them checked at the default `min-confidence`) used in
+    the writer's own voice: loaded verbs ("slammed",
     "lashed out"), attribution verbs that cast doubt ("claimed that"), doubt
     words ("so-called"), partisan labels ("Zionist regime", "pro-life",
     "illegal aliens", "special military operation"), loaded labels for people
@@ -63,8 +64,9 @@ class LoadedLanguage(Rule):
 
     A term is the writer's framing only when the writer uses it, so the rule
     skips:
-    - quoted speech (double quotes, curly quotes, and British straight
-      single quotes: `Blair 'sorry' over ...`);
+    - quoted speech (double quotes, curly quotes, British straight single
+      quotes: `Blair 'sorry' over ...`, and quotations that run over several
+      paragraphs, each opening with a quote mark);
     - code, comments and URLs (masked by the parser);
     - labels put in someone's mouth in the same clause ("what Tehran calls
       the Zionist regime", "described as draconian"); characterisations
@@ -84,6 +86,12 @@ class LoadedLanguage(Rule):
     on how the document names the other side's government, which is what
     BAL005 checks. Compounds that are partisan whoever uses them ("Zionist
     regime", "Kyiv regime", "rogue regime") are here.
+
+    Some entries are opt-in (below the default `min-confidence`) because
+    edited copy uses them routinely: "claimed that" (Reuters cautions
+    against it, but wire, BBC and Wikipedia copy use it for disputed
+    statements), "so-called" in its naming sense, puffery ("legendary") and
+    evaluative words ("amazing", "sadly").
 
     ## Why it matters
     Reuters: "We must also be on guard against bias in our choice of words."
@@ -108,9 +116,11 @@ class LoadedLanguage(Rule):
     - `min-confidence` (default `0.6`): lexicon entries carry a confidence
       (how surely an editor would call the word loaded in the writer's
       voice); entries below this are not checked. Raise it for fewer,
-      surer findings; lower it to see intensity words ("staggering",
-      "unprecedented") too. The default was chosen from the BABE precision
-      curve (see docs).
+      surer findings; lower it to `0.5` to add the opt-in entries
+      ("claimed that", "so-called", "legendary", "staggering"). The default
+      is the knee of the evaluation curves: at `0.5` recall on BABE rises
+      from 0.22 to 0.28 (precision 0.86 to 0.83) but findings on edited BBC
+      copy triple.
     - `extend-terms` (default `{}`): your own terms and their neutral
       suggestion, `{"tirade" = "speech", "regime" = "government"}` (an empty
       suggestion asks for a rephrasing). A term that is also a bundled form
