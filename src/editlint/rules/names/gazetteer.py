@@ -78,6 +78,9 @@ def read_entries(path: Path) -> list[str]:
     """Return the entries of a data file: one per line, ``#`` comments removed."""
     entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
+        if line.isalpha():  # the common case: a bare word
+            entries.append(line)
+            continue
         if "#" in line:
             hash_at = line.find("#")
             if hash_at == 0 or line[hash_at - 1].isspace():
@@ -88,8 +91,11 @@ def read_entries(path: Path) -> list[str]:
     return entries
 
 
+_COMPOUND_MARKS = frozenset(" -‐‑–")
+
+
 def _is_compound(entry: str) -> bool:
-    return any(c in entry for c in " -‐‑–")
+    return not _COMPOUND_MARKS.isdisjoint(entry)
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,7 +177,7 @@ def _add_entries(words: dict[str, frozenset[str]], compounds: dict[str, str], en
         if _is_compound(entry):
             compounds.setdefault(fold(entry), entry)
             continue
-        for key in {entry, _strip_accents(entry)}:
+        for key in (entry,) if entry.isascii() else {entry, _strip_accents(entry)}:
             words[key] = words.get(key, frozenset()) | {category}
 
 

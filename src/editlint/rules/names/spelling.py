@@ -54,22 +54,21 @@ def document_names(counts: Mapping[str, int], gaz: Gazetteer, allow: Iterable[st
     capitalised ordinary words ("However", "Co-operation") are dropped unless
     the gazetteer knows them as names.
     """
-    skip = set(allow)
     common, words = gaz.common, gaz.words
-    names: dict[str, int] = {}
     # Capitalised ordinary words go in one set operation; what is left is
-    # mostly names, plus tokens with punctuation that need cleaning.
-    for raw in counts.keys() - gaz.plain_words:
+    # mostly names, plus a few tokens with punctuation that need cleaning.
+    survivors = counts.keys() - gaz.plain_words
+    names = {t: counts[t] for t in survivors if len(t) > 3 and t.isalpha()}
+    for raw in survivors:
         if raw.isalpha():
-            name = raw
-        else:
-            name = clean(raw)
-            low = name.lower()
-            if (low in common or low.replace("-", "") in common) and name not in words:
-                continue
-        if len(name) < 4 or name in skip:
+            continue
+        name = clean(raw)
+        low = name.lower()
+        if len(name) < 4 or ((low in common or low.replace("-", "") in common) and name not in words):
             continue
         names[name] = names.get(name, 0) + counts[raw]
+    for name in allow:
+        names.pop(name, None)
     return names
 
 
@@ -91,8 +90,8 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
     by_key: dict[str, list[str]] = {}
     buckets: dict[str, list[str]] = defaultdict(list)
     clashes: list[str] = []
-    for name in names:
-        key = name.lower() if name.isascii() and name.isalpha() else fold(name)
+    keyed = [(n.lower() if n.isascii() and n.isalpha() else fold(n), n) for n in names]
+    for key, name in keyed:
         spellings = by_key.get(key)
         if spellings is None:
             by_key[key] = [name]
