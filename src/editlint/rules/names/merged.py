@@ -91,6 +91,13 @@ def judge(token: str, gaz: Gazetteer, prose: str = "", *, joiner: str = "-", war
     """
     if gaz.is_allowed(token):
         return None
+    key = fold(token)
+    compound = gaz.compound(key)
+    if compound is None and key.endswith("s") and gaz.compound(key[:-1]):
+        compound = gaz.compound(key[:-1]) + "s"
+    if compound is not None:  # even with a particle: "ElSalvador", "LaPaz"
+        safe = any(True for _ in occurrences(prose, compound)) if prose else False
+        return Verdict(Severity.ERROR, compound, safe, f"'{compound}' is a known name", 0.99 if safe else 0.95)
     parts, particle_start = split_camel(token)
     if particle_start or len(parts) < 2:
         return None
@@ -98,12 +105,6 @@ def judge(token: str, gaz: Gazetteer, prose: str = "", *, joiner: str = "-", war
     if seen:
         form = max(seen, key=lambda f: (seen[f], f))
         return Verdict(Severity.ERROR, form, True, f"the document also writes '{form}'", 0.99)
-    key = fold(token)
-    compound = gaz.compound(key)
-    if compound is None and key.endswith("s") and gaz.compound(key[:-1]):
-        compound = gaz.compound(key[:-1]) + "s"
-    if compound is not None:
-        return Verdict(Severity.ERROR, compound, False, f"'{compound}' is a known name", 0.95)
     if any(len(p) < 3 and p not in _SHORT_OK for p in parts) or _near_allowlisted(token, gaz):
         return None
     info = [_part_kind(gaz, p) for p in parts]
