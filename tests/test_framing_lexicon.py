@@ -210,6 +210,8 @@ def test_user_terms_extend_and_replace_bundled_forms():
 def test_ignored_categories():
     lexicon = build_lexicon(0.0, ignored_categories=frozenset({"emotive-verb"}))
     assert all(e.category.name != "emotive-verb" for e in lexicon.entries)
+    with pytest.raises(LexiconError, match="unknown categories \\['emotive-verbs'\\]"):
+        build_lexicon(0.0, ignored_categories=frozenset({"emotive-verbs"}))
 
 
 def test_custom_terms_must_map_to_strings():

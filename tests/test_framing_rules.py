@@ -105,6 +105,7 @@ def test_match_case_and_spelling():
         (["Bashar", "al-Assad's"], "Syria", True),
         (["Nazi"], "Nazi", True),
         (["Maduro"], "Venezuela", False),
+        (["Erdoğan"], "Turkey", False),
         (["Ruritanian"], "Ruritanian", False),
         (["The"], None, False),
     ],

@@ -185,8 +185,8 @@ class LoadedLanguage(Rule):
         extra = tuple(sorted((str(k), v) for k, v in dict(self.opt("extend-terms")).items()))
         lexicon = build_lexicon(
             float(self.opt("min-confidence")),
-            frozenset(self.opt("disable")),
-            frozenset(self.opt("ignore-categories")),
+            frozenset(str(x) for x in self.opt("disable")),
+            frozenset(str(x) for x in self.opt("ignore-categories")),
             extra,
         )
         self._cached = (values, lexicon)

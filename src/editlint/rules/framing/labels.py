@@ -12,6 +12,7 @@ themselves.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
@@ -91,9 +92,16 @@ class LabelUse:
         return " ".join(doc.text[self.span.start : self.span.end].split())
 
 
+def _fold(word: str) -> str:
+    """Drop diacritics for the gazetteer lookup ("erdoğan" -> "erdogan")."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def resolve_actor(tokens: list[str], tables: LabelTables) -> tuple[str | None, bool]:
     """Return ``(canonical actor, historical?)`` for the capitalised words before or after a label."""
-    words = [_POSSESSIVE.sub("", t).lower() for t in tokens]
+    words = [_fold(_POSSESSIVE.sub("", t).lower()) for t in tokens]
     while words and words[0] in tables.stopwords:
         words.pop(0)
     while words and words[-1] in tables.stopwords:

@@ -365,6 +365,9 @@ def build_lexicon(
     share a form.
     """
     categories, entries = default_entries()
+    unknown = sorted(set(ignored_categories) - set(categories))
+    if unknown:
+        raise LexiconError(f"option ignore-categories: unknown categories {unknown} (known: {', '.join(sorted(categories))})")
     disabled_forms = {normalize(d) for d in disabled}
     user = custom_entries(dict(extra), categories.get("custom") or Category("custom", "loaded word", "speech"))
     user_forms = {f for e in user for f in e.forms}
