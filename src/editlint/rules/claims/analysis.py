@@ -24,11 +24,12 @@ per sentence, so the analysis is linear in the document's length.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from typing import Iterator
 
 from editlint.document import BODY_KINDS, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
 from editlint.rules.claims import lexicon as lx
-from editlint.rules.claims.scoring import Signals, score
+from editlint.rules.claims import scoring as sc
 
 #: ``Document.derived`` key of the analysis.
 ANALYSIS_KEY = "editlint.claims.analysis"
@@ -52,6 +53,16 @@ _NP_STOPS = frozenset(
 )
 _ONLY_GROUP_IF_QUANTIFIED = frozenset(lx._words("people"))
 _QUANTIFIER_HEADS = frozenset(lx._words("many some most few others"))
+#: Words that can open a source's post-modifier ("officials at the ministry").
+_POST_LEADS = frozenset(
+    lx._words(
+        """
+        close familiar with at in from of for by within inside involved briefed gathered compiled
+        published released cited quoted questioned surveyed polled interviewed who such including
+        like led among on to working based speaking
+        """
+    )
+)
 
 
 # -- results -----------------------------------------------------------------------------
@@ -105,7 +116,7 @@ class SentenceFacts:
     hedges: list[Span] = field(default_factory=list)
     anonymity: bool = False
     strong_fact: bool = False
-    signals: Signals | None = None
+    signals: sc.Signals | None = None
     #: The figures of the sentence ("5,000") and the signals they give.
     numbers: list[str] = field(default_factory=list)
     number_signals: set[str] = field(default_factory=set)
@@ -267,101 +278,83 @@ def _link_actor(url: str) -> str:
 # -- one sentence ------------------------------------------------------------------------------
 
 
+B = lx.BIT
+_B_ATTRIBUTION = sum(B[r] for r in ("according", "per", "citing", "report", "opinion", "participle", "impersonal", "head", "document"))
+_B_DIRECT = sc.SIGNAL_MASK | sc.DAMPER_MASK  # roles named like a signal or damper
+_B_REPORTING = B["report"] | B["opinion"] | B["participle"]
+_OPENER_DAMPERS = {"analysis": B["analysis"], "conditional": B["conditional"], "imperative": B["imperative"]}
+_B_FIRST_ONLY = B["first-person"]
+
+
+def _words_with(hits: set[str], role_bit: int) -> list[str]:
+    """The cue words among ``hits`` that play a role."""
+    mask, word = lx.TOKEN_MASK, lx.CUE_TOKENS
+    return list({word[t][0] for t in hits if mask[t] & role_bit})
+
+
 def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -> None:
     seg = low[a:b]
     tokens = seg.split()
     if not tokens:
         return
-    found: dict[str, list[str]] = {}
-    cue_tokens = lx.CUE_TOKENS
-    for token in lx.CUE_KEYS.intersection(tokens):
-        word, roles = cue_tokens[token]
-        for role in roles:
-            if role in found:
-                found[role].append(word)
-            else:
-                found[role] = [word]
-    roles = found.keys()
-    signals = Signals()
-    if lx.DIGIT_RE.search(seg):
+    hits = lx.CUE_KEYS.intersection(tokens)
+    mask = 0
+    token_mask = lx.TOKEN_MASK
+    for token in hits:
+        mask |= token_mask[token]
+    has_digit = lx.DIGIT_RE.search(seg) is not None
+    if has_digit:
         _numbers(voice, a, b, facts)
     # attribution first: the attribution phrase is not the claim
-    if not roles.isdisjoint(_ATTRIBUTION_ROLES):
-        _attributions(facts, found, voice, low, a, b)
-    if "anonymity" in found and lx.ANONYMITY_RE.search(voice, a, b):
+    if mask & _B_ATTRIBUTION:
+        _attributions(facts, hits, mask, voice, low, a, b)
+    if mask & B["anonymity"] and lx.ANONYMITY_RE.search(voice, a, b):
         facts.anonymity = True
-    if "hedge" in found:
-        _hedges(facts, found["hedge"], voice, low, a, b)
-    _word_signals(signals, found, roles, voice, seg, a, b, tokens)
+    if mask & B["hedge-word"]:
+        _hedges(facts, _words_with(hits, B["hedge-word"]), voice, low, a, b)
+    if facts.attributions and facts.named:
+        return  # cited: what it claims needs no score
+    signals = _word_signals(mask, hits, voice, seg, a, b, tokens, has_digit)
     if facts.hedges:
-        signals.dampers.add("hedge")
-    signals.question = facts.question
-    facts.signals = signals
+        signals |= B["hedge"]
+    facts.signals = sc.Signals(signals, facts.question)
 
 
-#: Roles that give a signal or a damper directly.
-_ROLE_SIGNALS = {
-    "percent": "percent",
-    "magnitude": "magnitude",
-    "numword": "count",
-    "weekday": "date",
-    "time": "date",
-    "stat": "statistic",
-    "event": "event",
-    "state": "state",
-    "past": "past",
-    "superlative": "superlative",
-    "policy": "policy",
-}
-_ROLE_DAMPERS = {
-    "evaluative": "evaluative",
-    "second": "second-person",
-    "hypothetical": "hypothetical",
-    "ability": "ability",
-    "generic": "generic",
-    "future": "future",
-}
-_OPENER_DAMPERS = {"analysis": "analysis", "conditional": "conditional", "imperative": "imperative"}
-
-
-def _word_signals(signals: Signals, found: dict[str, list[str]], roles, voice: str, seg: str, a: int, b: int, tokens: list[str]) -> None:
-    add = signals.found.add
-    damp = signals.dampers.add
-    for role in roles & _ROLE_SIGNALS.keys():
-        add(_ROLE_SIGNALS[role])
-    for role in roles & _ROLE_DAMPERS.keys():
-        damp(_ROLE_DAMPERS[role])
-    if "currency" in found and lx.DIGIT_RE.search(seg):
-        add("money")
-    if "month" in found and lx.MONTH_CASED_RE.search(voice, a, b):
-        add("date")
+def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: int, tokens: list[str], has_digit: bool) -> int:
+    """The signal and damper bits of a sentence, from its cue bits and context."""
+    out = mask & _B_DIRECT
+    if mask & B["currency"] and has_digit:
+        out |= B["money"]
+    if mask & B["month"] and lx.MONTH_CASED_RE.search(voice, a, b):
+        out |= B["date"]
     if lx.NAMED_ACTOR_RE.search(voice, a + 1, b):
-        add("actor")
-        if "event" in found:
-            add("actor-event")
-    if "past" not in found and _regular_past(seg):
-        add("past")
-    if "comparative" in found and " than " in seg:
-        add("comparison")
-    # dampers
-    if "prescriptive" in found and any(not w.startswith("need") for w in found["prescriptive"]):
-        damp("prescription")
-    elif "modal-to" in found and lx.PRESCRIPTIVE_RE.search(seg):
-        damp("prescription")
-    if "future" not in found and (" going to " in seg or "ll " in seg and lx.WILL_CONTRACTION_RE.search(seg)):
-        damp("future")
+        out |= B["actor"]
+        if mask & B["event"]:
+            out |= B["actor-event"]
+    if not mask & B["past"] and _regular_past(seg):
+        out |= B["past"]
+    if mask & B["comparative"] and " than " in seg:
+        out |= B["comparison"]
+    if mask & B["prescriptive"]:
+        if any(not w.startswith("need") for w in _words_with(hits, B["prescriptive"])) or lx.PRESCRIPTIVE_RE.search(seg):
+            out |= B["prescription"]
+    elif mask & B["modal-to"] and lx.PRESCRIPTIVE_RE.search(seg):
+        out |= B["prescription"]
+    if not mask & B["future"] and (" going to " in seg or "ll " in seg and lx.WILL_CONTRACTION_RE.search(seg)):
+        out |= B["future"]
     opener = lx.OPENER_RE.match(seg)
     if opener:
-        damp(_OPENER_DAMPERS[opener.lastgroup])
-    if "conditional" in found and (not opener or opener.lastgroup != "conditional"):
-        damp("conditional-clause")
-    if "first" in found:
-        if "first-opinion" in found:
-            damp("first-person-opinion")
-        elif not {"i", "my", "me"}.isdisjoint(found["first"]):
-            damp("first-person")
+        out |= _OPENER_DAMPERS[opener.lastgroup]
+    if mask & B["if-word"] and (not opener or opener.lastgroup != "conditional"):
+        out |= B["conditional-clause"]
+    if mask & B["first"]:
+        if mask & B["first-opinion"]:
+            out |= B["first-person-opinion"]
+        elif not {"i", "my", "me"}.isdisjoint(_words_with(hits, B["first"])):
+            out |= B["first-person"]
     if len(tokens) < 5:
-        damp("short")
+        out |= B["short"]
+    return out
 
 
 def _regular_past(seg: str) -> bool:
@@ -454,39 +447,53 @@ def _hedges(facts: SentenceFacts, words: list[str], voice: str, low: str, a: int
 # -- attribution ------------------------------------------------------------------------------------
 
 
-def _attributions(facts: SentenceFacts, found: dict[str, list[str]], voice: str, low: str, a: int, b: int) -> None:
+def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, low: str, a: int, b: int) -> None:
     taken: list[Span] = []  # phrases already read: their words are not verbs
     for role in ("according", "per", "citing"):
-        for word in found.get(role, ()):
+        if not mask & B[role]:
+            continue
+        for word in _words_with(hits, B[role]):
             for pos in _positions(low, word, a, b):
                 att = _after_phrase(role, voice, low, a, b, pos, pos + len(word))
                 if att:
                     facts.attributions.append(att)
                     taken.append(att.span)
-    verbs = [(w, "report") for w in found.get("report", ())] + [(w, "opinion") for w in found.get("opinion", ())]
-    verbs += [(w, "participle") for w in found.get("participle", ()) if not any(w == v for v, _ in verbs)]
+    verbs: list[tuple[str, str]] = []
+    if mask & _B_REPORTING:
+        for token in hits:
+            roles_mask = lx.TOKEN_MASK[token]
+            if roles_mask & _B_REPORTING:
+                word = lx.CUE_TOKENS[token][0]
+                role = "report" if roles_mask & B["report"] else "opinion" if roles_mask & B["opinion"] else "participle"
+                if (word, role) not in verbs:
+                    verbs.append((word, role))
     for word, role in verbs:
+        participle = word in lx.FACT_PARTICIPLES or word in lx.OPINION_PARTICIPLES
         for pos in _positions(low, word, a, b):
-            if any(t.start <= pos < t.end for t in taken):
+            if taken and any(t.start <= pos < t.end for t in taken):
                 continue
-            att = _impersonal(word, voice, low, a, b, pos)
+            prev = low[max(a, pos - 30) : pos].split()
+            att = None
+            if participle and prev and (prev[-1] in lx.PASSIVE_AUXILIARIES or prev[-1] in lx.CONSENSUS_ADVERBS):
+                att = _impersonal(word, voice, low, a, b, pos)
             if att is None and role != "participle":
-                att = _verb_attribution(word, role, voice, low, a, b, pos)
+                att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
             if att:
                 facts.attributions.append(att)
                 taken.append(att.span)
-    for word in found.get("impersonal", ()):
-        for pos in _positions(low, word, a, b):
-            facts.attributions.append(Attribution(Span(pos, pos + len(word)), "vague", word, word))
-    if "head" in found and " there " in f" {low[a:b]}":
-        for word in found["head"]:
+    if mask & B["impersonal"]:
+        for word in _words_with(hits, B["impersonal"]):
+            for pos in _positions(low, word, a, b):
+                facts.attributions.append(Attribution(Span(pos, pos + len(word)), "vague", word, word))
+    if mask & B["head"] and mask & B["there"]:
+        for word in _words_with(hits, B["head"]):
             if word in ("reports", "rumours", "rumors"):
                 for pos in _positions(low, word, a, b):
                     m = lx.THERE_REPORTS_RE.search(low, max(a, pos - 30), pos)
                     if m and m.end() == pos:
                         facts.attributions.append(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
-    if "document" in found and _has_possessive(low, a, b):
-        for word in found["document"]:
+    if mask & B["document"] and _has_possessive(low, a, b):
+        for word in _words_with(hits, B["document"]):
             for pos in _positions(low, word, a, b):
                 att = _possessive_source(voice, a, pos, word)
                 if att:
@@ -575,22 +582,40 @@ def _impersonal(word: str, voice: str, low: str, a: int, b: int, pos: int) -> At
     return Attribution(Span(start, end), "group", low[start:end], word, True)
 
 
-def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int, pos: int) -> Attribution | None:
-    """"X said", "X argues", "said X": find and classify the subject of a verb."""
+def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int, pos: int, prev: list[str]) -> Attribution | None:
+    """"X said", "X argues", "said X": find and classify the subject of a verb.
+
+    ``prev`` holds the lower-cased words just before the verb.
+    """
     end = pos + len(word)
     if pos > a and voice[pos].isupper():
         return None  # "the United States": a name, not the verb
     if word == "said" and low.endswith("that ", a, pos) and low.startswith(",", end):
         return None  # "That said, ..."
-    prev = low[max(a, pos - 30) : pos].split()
-    if prev and (prev[-1] == "to" or prev[-1] in lx.NOUN_LEADS):
-        return None  # "to publish", "multiple reports": not a reporting verb
+    if prev and prev[-1] == "to":
+        return None  # "to publish": not a reporting verb
+    if prev and prev[-1] in lx.NOUN_LEADS and word in lx.NOUN_FORMS:
+        nxt = low[end : end + 16].split()
+        if (nxt and nxt[0].strip(",.;:") in lx.NOUN_FOLLOWERS) or prev[-1] in _DETERMINERS:
+            return None  # "multiple reports", "the claims", "media reports said": a noun
+    # the common case first: "he said", "she also told", "they have argued"
+    i = len(prev) - 1
+    while i >= 0 and prev[i] in lx.SUBJECT_FILLERS:
+        if prev[i] in lx.PASSIVE_AUXILIARIES and i == len(prev) - 1:
+            return None
+        i -= 1
+    if i >= 0 and (prev[i] in lx.PRONOUN_SUBJECTS or prev[i] in lx.FIRST_PERSON) and (i == 0 or prev[i - 1] not in lx.PREPOSITIONS):
+        if word in lx.TAIL_VERBS and not _statement_tail(low, end, b):
+            return None
+        start = low.rfind(prev[i], a, pos)
+        kind = "writer" if prev[i] in lx.FIRST_PERSON else "named"
+        return Attribution(Span(start, end), kind, prev[i], word, role == "opinion")
     words, passive, open_clause = _left_subject(voice, a, pos)
     if passive:
         return None
     inverted = False
     if not words:
-        if not open_clause:
+        if not open_clause or word not in lx.INVERTIBLE_VERBS:
             return None
         words = _right_subject(voice, end, b)
         inverted = True
@@ -682,7 +707,12 @@ def _starts_sentence(voice: str, a: int, words: list[str]) -> bool:
 
 
 def _phrase_start(voice: str, a: int, pos: int, words: list[str]) -> int:
-    start = voice.rfind(words[0], max(a, pos - 140), pos)
+    """Where the subject ``words`` begin, searching back from the verb."""
+    lo = max(a, pos - 140)
+    first = words[0]
+    start = voice.rfind(first, lo, pos)
+    while start > lo and voice[start - 1].isalnum():
+        start = voice.rfind(first, lo, start)
     return start if start != -1 else pos
 
 
@@ -715,8 +745,11 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
                     continue  # "some analysts": the noun is the head
                 if nxt != "of":
                     continue  # "most closely", "many Americans": not a group on its own
-            head = i
-            break
+            head = i  # the last head wins: "official Bank of England figures"
+    if head != -1 and head + 1 < len(lowered):
+        nxt = lowered[head + 1]
+        if nxt not in _POST_LEADS and not words[head + 1][:1].isupper():
+            return None, "", ""  # "figures come on the back of ...": not a subject
     if head == -1:
         capitals = [i for i, w in enumerate(words) if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _DETERMINERS)]
         if capitals:
@@ -733,16 +766,17 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     pre, post = words[:head], words[head + 1 :]
     pre_low = lowered[:head]
     post_text = " " + " ".join(post)
+    if any(w[:1].isupper() and w not in lx.DATE_NAMES and w not in lx.WEEKDAYS for w in post):
+        return "named", _actor(words), base  # "analyst Orin Middleton of Barclays"
     group = base in lx.OPINION_GROUP_HEADS and base not in lx.FACT_SOURCE_HEADS
     # a group head is someone when named: "analysts at Capital Economics"
     if group:
         if base in _ONLY_GROUP_IF_QUANTIFIED and not any(w in lx.GROUP_QUANTIFIERS for w in pre_low):
             return None, "", base
-        if base in _QUANTIFIER_HEADS and post and not lx.GROUP_DESCRIPTOR_AFTER.match(post_text):
-            # "some of the ..." stays a group; "many Americans" is a noun phrase with a head we do not know
-            if post[0][:1].isupper():
-                return None, "", base
-        named_pre = any(w[:1].isupper() and lw not in lx.NATIONALITIES and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS for w, lw in zip(pre, pre_low))
+        named_pre = any(
+            w[:1].isupper() and (i or not sentence_initial) and lw not in lx.NATIONALITIES and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS
+            for i, (w, lw) in enumerate(zip(pre, pre_low))
+        )
         if named_pre or (post and lx.GROUP_DESCRIPTOR_AFTER.match(post_text)):
             return "named", _actor(words), base
         if pre_low and pre_low[0] in _DEFINITE:
@@ -752,8 +786,10 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     if pre_low and pre_low[0] in _DEFINITE:
         return "named", _actor(words), base
     described = any(
-        (w[:1].isupper() and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS) or lw in lx.DESCRIPTOR_WORDS or lw in lx.NATIONALITIES
-        for w, lw in zip(pre, pre_low)
+        (w[:1].isupper() and (i or not sentence_initial) and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS)
+        or lw in lx.DESCRIPTOR_WORDS
+        or lw in lx.NATIONALITIES
+        for i, (w, lw) in enumerate(zip(pre, pre_low))
     )
     if described or (post and lx.SOURCE_DESCRIPTOR_AFTER.match(post_text)):
         return "named", _actor(words), base
@@ -763,14 +799,23 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
 def _actor(words: list[str]) -> str:
     """The source's name: the last run of capitalised words, else the phrase."""
     runs: list[list[str]] = []
+    open_run = False
     for i, w in enumerate(words):
-        if w[:1].isupper() and (i or w.lower() not in _DETERMINERS):
-            if runs and runs[-1][-1] is words[i - 1]:
+        if w[:1].isupper() and (i or w.lower() not in _DETERMINERS and w.lower() not in lx.GROUP_QUANTIFIERS):
+            if open_run:
                 runs[-1].append(w)
             else:
                 runs.append([w])
-    chosen = runs[-1] if runs else [w for w in words if w.lower() not in _DETERMINERS] or words
+            open_run = True
+        elif open_run and w in _NAME_JOINERS and i + 1 < len(words) and words[i + 1][:1].isupper():
+            runs[-1].append(w)  # "Bank of England"
+        else:
+            open_run = False
+    chosen = runs[-1] if runs else words
     return " ".join(chosen).strip("’'\"“”,.").removesuffix("’s").removesuffix("'s")
+
+
+_NAME_JOINERS = frozenset({"of", "for", "and", "de", "al", "the", "on"})
 
 
 # -- decisions -----------------------------------------------------------------------------------------
@@ -795,17 +840,18 @@ def _finish(sentences: list[SentenceFacts]) -> None:
     cited: set[str] = set()
     for facts in sentences:
         signals = facts.signals
-        if signals is None:
-            continue
         if facts.numbers:
             if facts.covered(CITED_CARRY):
                 cited.update(facts.numbers)
             elif all(n in cited for n in facts.numbers):
                 facts.cited_earlier = True
+        if signals is None:
+            continue
         if not facts.cited_earlier:
-            signals.found |= facts.number_signals
+            for name in facts.number_signals:
+                signals.add(name)
         facts.strong_fact = signals.has_quantity()
-        facts.confidence = score(signals)
+        facts.confidence = sc.score(signals)
         _decide_weasel(facts)
 
 
@@ -838,47 +884,75 @@ def _anonymity_nearby(sentences: list[SentenceFacts]) -> None:
 
 
 def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts]) -> list[QuoteFacts]:
+    """Quotations, whether they are speech, and whether a speaker is given.
+
+    A speaker is a speech verb or "according to" in the quotation's sentence
+    or the next one, a named attribution in its sentence, a colon-ended
+    sentence before it, or the quotation before it: a quotation that follows
+    an attributed one in the next sentence (or opens the next paragraph)
+    continues the same speaker, as news style has it.
+    """
     out: list[QuoteFacts] = []
-    if not doc.quotes:
+    quotes = doc.quotes
+    if not quotes:
         return out
     text = doc.text
-    starts = [s.span.start for s in sentences]
-    from bisect import bisect_right
-
-    prev_open_block = -1
-    for q in doc.quotes:
-        inner = text[q.start + 1 : q.end - 1] if q.end - q.start >= 2 else ""
+    starts = [f.span.start for f in sentences]
+    n = len(sentences)
+    for q in quotes:
+        closed = q.end - q.start >= 2 and text[q.end - 1] in "\"”’"
+        inner = text[q.start + 1 : q.end - 1 if closed else q.end]
         words = inner.split()
         i = bisect_right(starts, q.start) - 1
-        block = doc.block_at(q.start)
-        block_index = sentences[i].block if i >= 0 else -1
-        speech = len(words) >= 3 and not _is_title(words) and not _title_before(voice, q.start)
+        if i < 0 or not words:
+            out.append(QuoteFacts(q, len(words), False, False))
+            continue
+        here = sentences[i]
+        # a mark paired with the wrong partner leaves white space or punctuation inside
+        speech = not (inner[:1].isspace() or inner[:1] in ".,;:!?") and not (closed and inner[-1:].isspace())
+        speech = speech and not _is_title(words) and not _title_before(voice, q.start)
+        lead = voice[here.span.start : q.start].strip()
+        if speech and lead and not lead.endswith((":", "—", "–", "-")) and not inner.rstrip(" ,'’").endswith((".", "!", "?")):
+            speech = False  # a partial quotation inside the writer's sentence
         speaker = False
-        if speech and i >= 0:
-            here = sentences[i]
-            speaker = _has_speaker(voice, here.span.start, here.span.end, q) or here.named
-            if not speaker and i + 1 < len(sentences) and sentences[i + 1].block == here.block:
-                nxt = sentences[i + 1]
-                speaker = bool(lx.SPEECH_RE.search(voice, nxt.span.start, nxt.span.end))
-            if not speaker and i > 0 and sentences[i - 1].block == here.block:
-                before = voice[sentences[i - 1].span.start : sentences[i - 1].span.end].rstrip()
-                speaker = before.endswith(":")
-            if not speaker and block is not None and q.start <= block.span.start + 2 and prev_open_block >= 0:
-                speaker = True  # a quotation running on from the paragraph before
-        if block is not None and q.end >= block.span.end and not text[q.start : q.end].rstrip().endswith(("”", '"', "’")):
-            prev_open_block = block_index
-        else:
-            prev_open_block = -1
+        if speech:
+            last = bisect_right(starts, max(q.start, q.end - 1)) - 1
+            speaker = any(sentences[k].named for k in range(i, last + 1))
+            # the sentences the quotation spans, and the one after it
+            lo, hi = here.span.start, sentences[min(last + 1, n - 1)].span.end
+            if last + 1 < n and sentences[last + 1].block != sentences[last].block:
+                hi = sentences[last].span.end
+            speaker = speaker or bool(lx.SPEECH_RE.search(voice, lo, hi)) or _colon_before(voice, here.span.start, q.start)
+            if not speaker and i > 0:
+                # news style: a quotation right after an attributed statement, or
+                # right after another quotation, continues the same speaker
+                prev = sentences[i - 1]
+                opens_block = not lead and _block_start(doc, here) >= q.start - 2
+                if prev.block == here.block or opens_block:
+                    span = prev.span
+                    speaker = (
+                        prev.quoted >= 0.5
+                        or bool(lx.SPEECH_RE.search(voice, span.start, span.end))
+                        or voice[span.start : span.end].rstrip().endswith(":")
+                    )
         out.append(QuoteFacts(q, len(words), speech, speaker))
     return out
 
 
+def _block_start(doc: Document, facts: SentenceFacts) -> int:
+    return doc.blocks[facts.block].span.start
+
+
 def _is_title(words: list[str]) -> bool:
-    """Title case ("The Art of the Deal"): a title, not speech."""
-    if len(words) > 12:
+    """Title case ("Action Plan for the Development of Italy"): a title, not speech."""
+    if len(words) > 14:
         return False
-    capitals = sum(1 for w in words if w[:1].isupper())
-    return capitals >= max(2, len(words) - 1) and capitals / len(words) > 0.7
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS and not w[:1].isdigit()]
+    capitals = sum(1 for w in content if w[:1].isupper())
+    return len(content) >= 2 and capitals / len(content) > 0.75
+
+
+_TITLE_SMALL_WORDS = frozenset(lx._words("a an the of for and or in on at to by with from as nor but"))
 
 
 def _title_before(voice: str, start: int) -> bool:
@@ -886,9 +960,7 @@ def _title_before(voice: str, start: int) -> bool:
     return bool(words) and (words[-1] in lx.TITLE_WORDS or " ".join(words) in lx.TITLE_WORDS)
 
 
-def _has_speaker(voice: str, a: int, b: int, q: Span) -> bool:
-    """A speech verb or "according to" outside the quote, or a colon before it."""
-    if lx.SPEECH_RE.search(voice, a, b):
-        return True
-    before = voice[a : q.start].rstrip()
-    return before.endswith(":") and any(w[:1].isupper() for w in before.split()[-6:])
+def _colon_before(voice: str, a: int, start: int) -> bool:
+    """'The minister was blunt: "..."': a colon after a name or pronoun."""
+    before = voice[a:start].rstrip()
+    return before.endswith(":") and any(w[:1].isupper() or w in lx.PRONOUN_SUBJECTS for w in before.split()[-6:])

@@ -69,7 +69,7 @@ REPORT_VERBS = _words(
     say says said saying tell tells told telling
     report reports reported reporting announce announces announced announcing
     write writes wrote written confirm confirms confirmed confirming
-    state states stated declare declares declared disclose discloses disclosed
+    states stated declare declares declared disclose discloses disclosed
     reveal reveals revealed revealing estimate estimates estimated
     explain explains explained stress stresses stressed insist insists insisted
     warn warns warned claim claims claimed acknowledge acknowledges acknowledged
@@ -114,9 +114,39 @@ TAIL_VERBS = frozenset(
         """
     )
 )
+#: Verbs whose subject may follow them: '"...," said the minister'.
+INVERTIBLE_VERBS = frozenset(
+    _words(
+        """
+        said says added adds asked asks wrote writes warned warns explained explains noted notes
+        insisted insists continued continues replied replies told suggests suggested reported
+        reports concluded concludes
+        """
+    )
+)
 #: Verbs that attribute with any subject ("the watchdog said"); the others
 #: need a name, a pronoun, a definite phrase or a known source noun.
 STRONG_VERBS = frozenset(_words("said says told tells reported announced wrote writes confirmed confirms stated declared tweeted argued argues insisted insists claimed warned"))
+#: Reporting verbs that are also nouns ("media reports said", "the claims").
+NOUN_FORMS = frozenset(
+    _words(
+        """
+        report reports claim claims estimate estimates fear fears hope hopes view views
+        question questions doubt doubts note notes quote quotes show shows find finds
+        tweet tweets reply replies praise states statement warning warnings concern concerns
+        suggestion suggestions
+        """
+    )
+)
+#: Words after a noun form that show it is a noun ("reports said", "claims of").
+NOUN_FOLLOWERS = frozenset(
+    _words(
+        """
+        said say says suggest suggests suggested show shows showed indicate indicates indicated
+        claim claimed of from by in on about over are were is was have had has that's
+        """
+    )
+)
 #: Words before a verb form that make it a noun ("multiple reports", "the claims").
 NOUN_LEADS = frozenset(
     _words(
@@ -187,7 +217,8 @@ SOURCE_DESCRIPTOR_AFTER = re.compile(
 #: Post-modifiers that name the members of a group ("analysts at Capital
 #: Economics", "critics such as Amnesty International").
 GROUP_DESCRIPTOR_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:at|from|with|of|by)\s+(?:the\s+)?[A-Z]|(?:such\s+as|including|like|led\s+by|among\s+them)\s+(?:the\s+)?[A-Z])",
+    r"\s*,?\s*(?:(?:at|from|with|of|by)\s+(?:the\s+)?[A-Z]|(?:such\s+as|including|like|led\s+by|among\s+them)\s+(?:the\s+)?[A-Z]|"
+    r"of\s+(?:those|the\s+\w+)\s+(?:questioned|surveyed|polled|asked|interviewed))",
 )
 #: Nouns that stand for a source as the subject of a reporting verb.
 SOURCE_NOUNS = frozenset(
@@ -203,6 +234,7 @@ SOURCE_NOUNS = frozenset(
         newspaper agency broadcaster website channel outlet magazine publication chief head
         leader leaders director executive chairman chairwoman ambassador envoy general
         commander spokespeople coalition alliance operator owner owners investigators inquiry
+        media press television radio
         """
     )
 )
@@ -283,6 +315,8 @@ NUMBER_WORDS = _words(
     """
 )
 MONTHS = _words("January February March April June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
+#: Capitalised words that are dates, not names ("May" is also a modal verb).
+DATE_NAMES = frozenset([*MONTHS, "May"])
 WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 TIME_WORDS = _words("ago yesterday since decade decades century")
 #: Nouns that name a measured quantity (economy, conflict, politics).
@@ -405,13 +439,15 @@ def _add(role: str, words: Iterable[str]) -> None:
             CUE_ROLES[word.replace("'", "’")] = CUE_ROLES[word]
 
 
+# Roles named like a claim signal or damper of scoring.py give it directly;
+# the others need a look at the context first.
 _add("according", ["according"])
 _add("per", ["per"])
 _add("citing", ["citing"])
-_add("hedge", HEDGES)
+_add("hedge-word", HEDGES)
 _add("prescriptive", PRESCRIPTIVES)
 _add("future", FUTURES)
-_add("conditional", CONDITIONALS)
+_add("if-word", CONDITIONALS)
 _add("report", REPORT_VERBS)
 _add("opinion", OPINION_VERBS)
 _add("participle", FACT_PARTICIPLES | OPINION_PARTICIPLES)
@@ -422,11 +458,11 @@ _add("document", ["statement", "report", "study", "survey", "poll", "analysis", 
 _add("percent", PERCENT_WORDS)
 _add("currency", CURRENCY_WORDS)
 _add("magnitude", MAGNITUDES)
-_add("numword", NUMBER_WORDS)
+_add("count", NUMBER_WORDS)
 _add("month", MONTHS)
-_add("weekday", WEEKDAYS)
-_add("time", TIME_WORDS)
-_add("stat", STAT_NOUNS)
+_add("date", WEEKDAYS)
+_add("date", TIME_WORDS)
+_add("statistic", STAT_NOUNS)
 _add("event", EVENT_VERBS)
 _add("state", STATE_VERBS)
 _add("past", PAST_FORMS)
@@ -440,17 +476,44 @@ _add("policy", POLICY_NOUNS)
 _add("modal-to", ["have", "has", "got", "need", "needs"])
 _add("first", FIRST_PERSON)
 _add("first-opinion", FIRST_PERSON_OPINION)
-_add("second", SECOND_PERSON)
+_add("second-person", SECOND_PERSON)
 _add("there", ["there"])
+
+#: Every role, signal and damper as one bit, so a sentence's cues combine
+#: with ``|`` and a role test is ``mask & BIT[role]``.
+BIT: dict[str, int] = {}
+
+
+def bit(name: str) -> int:
+    """Return the bit of a role, signal or damper (allocated on first use)."""
+    if name not in BIT:
+        BIT[name] = 1 << len(BIT)
+    return BIT[name]
+
+
+for _roles in CUE_ROLES.values():
+    for _role in _roles:
+        bit(_role)
 
 #: Punctuation that sticks to a word when a sentence is split at white space.
 _TRAILING = ("", ",", ".", ";", ":", "?", "!", ")", "’s", "'s", "—", "…")
+
+
+def _mask(roles: tuple[str, ...]) -> int:
+    value = 0
+    for role in roles:
+        value |= BIT[role]
+    return value
+
+
 #: Token as split from a lower-cased sentence -> (cue word, its roles).
 CUE_TOKENS: dict[str, tuple[str, tuple[str, ...]]] = {
     word + tail: (word, roles) for word, roles in CUE_ROLES.items() for tail in _TRAILING
 }
 CUE_TOKENS.update({"(" + word: (word, roles) for word, roles in CUE_ROLES.items()})
 CUE_KEYS = frozenset(CUE_TOKENS)
+#: Token -> the bits of its roles.
+TOKEN_MASK: dict[str, int] = {token: _mask(roles) for token, (_, roles) in CUE_TOKENS.items()}
 
 # -- anchored context patterns (run only where a cue was found) -----------------------------
 
@@ -538,13 +601,17 @@ TITLE_BEFORE_RE = re.compile(
 #: A speaker for quoted speech: a speech verb (with its subject) or "according to".
 SPEECH_VERBS = _words(
     """
-    said says say saying told tells asked asks added adds stated states wrote writes
-    tweeted posted declared insisted insists warned warns explained explains replied
-    replies responded recalled recalls quoted argued argues claimed claims continued
-    noted notes remarked observed conceded admitted acknowledged boasted joked pleaded
-    shouted vowed pledged promised cautioned urged demanded announced told reiterated
-    stressed emphasised emphasized suggested predicted added thundered complained
-    lamented quipped countered retorted conceded confirmed described put according
+    said says say saying told tells telling asked asks asking added adds adding stated
+    states stating wrote writes writing tweeted posted declared declares insisted insists
+    insisting warned warns warning explained explains explaining replied replies
+    responded responds recalled recalls quoted argued argues arguing claimed claims
+    continued continues noted notes noting remarked observed conceded concedes admitted
+    admits acknowledged boasted joked pleaded shouted vowed pledged promised cautioned
+    urged demanded announced reiterated stressed emphasised emphasized suggested
+    suggests predicted predicts added thundered complained lamented quipped countered
+    retorted confirmed described describes put according agreed agrees called calls
+    dubbed termed concluded concludes statement interview commented comments whispered
+    ask wondered muttered
     """
 )
 SPEECH_RE = re.compile(

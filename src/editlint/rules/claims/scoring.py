@@ -14,7 +14,8 @@ was flagged (the diagnostic's ``data`` lists the signals):
   something about 0.85; a named actor alone 0.18.
 
 Each signal counts once per sentence, however often it occurs. A sentence
-with no signal is not a claim candidate (confidence 0), nor is a question.
+with no signal but a named actor is not a claim candidate (confidence 0),
+nor is a question.
 
 Where the weights come from: the signals are the ones fact-checkers and the
 ClaimBuster authors name (numbers, money, statistics, past-tense reports of
@@ -30,7 +31,7 @@ than the debate transcripts alone would suggest.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from editlint.rules.claims.lexicon import BIT, bit
 
 #: Log-odds of a sentence being a claim before any signal.
 BIAS = -2.0
@@ -57,10 +58,10 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 DAMPER_WEIGHTS: dict[str, float] = {
     "first-person-opinion": 1.5,  # "I think", "we believe"
     "analysis": 1.5,  # "What is clear is that", "On one reading"
+    "hedge": 1.5,  # could, may, likely: speculation is BAL004's
+    "conditional": 1.5,  # opens with "if", "unless"
     "prescription": 1.25,  # should, must, ought to, have to: advice
-    "hedge": 1.0,  # could, may, likely: speculation is BAL004's
     "future": 1.0,  # will, going to: a prediction cannot be checked yet
-    "conditional": 1.0,  # opens with "if", "unless"
     "imperative": 1.0,  # "Let us", "Look,"
     "evaluative": 0.75,  # good, wrong, dramatic: judgement words
     "first-person": 0.5,  # "I", "my": the writer's own experience
@@ -74,26 +75,49 @@ DAMPER_WEIGHTS: dict[str, float] = {
 #: Signals that make a vague attribution's content a factual claim.
 QUANTITY_SIGNALS = frozenset({"percent", "money", "magnitude", "number", "year", "date"})
 
+SIGNAL_BITS = {name: bit(name) for name in SIGNAL_WEIGHTS}
+DAMPER_BITS = {name: bit(name) for name in DAMPER_WEIGHTS}
+#: All signal bits, all damper bits, and the bits of a figure or date.
+SIGNAL_MASK = sum(SIGNAL_BITS.values())
+DAMPER_MASK = sum(DAMPER_BITS.values())
+QUANTITY_MASK = sum(SIGNAL_BITS[name] for name in QUANTITY_SIGNALS)
+#: Signals that alone do not make a sentence a claim candidate.
+WEAK_MASK = SIGNAL_BITS["actor"]
+_WEIGHTED = [(SIGNAL_BITS[n], w) for n, w in SIGNAL_WEIGHTS.items()] + [(DAMPER_BITS[n], -w) for n, w in DAMPER_WEIGHTS.items()]
+_SCORES: dict[int, float] = {}
 
-@dataclass(slots=True)
+
 class Signals:
-    """The signals and dampers found in one sentence."""
+    """The signals and dampers found in one sentence, as one bit mask.
 
-    found: set[str] = field(default_factory=set)
-    dampers: set[str] = field(default_factory=set)
-    question: bool = False
+    Names are the keys of :data:`SIGNAL_WEIGHTS` and :data:`DAMPER_WEIGHTS`.
+    """
+
+    __slots__ = ("mask", "question")
+
+    def __init__(self, mask: int = 0, question: bool = False) -> None:
+        self.mask = mask
+        self.question = question
 
     def add(self, name: str) -> None:
-        self.found.add(name)
+        self.mask |= SIGNAL_BITS[name]
 
     def damp(self, name: str) -> None:
-        self.dampers.add(name)
+        self.mask |= DAMPER_BITS[name]
 
     def has(self, name: str) -> bool:
-        return name in self.found
+        return bool(self.mask & BIT[name])
+
+    @property
+    def found(self) -> set[str]:
+        return {n for n, b in SIGNAL_BITS.items() if self.mask & b}
+
+    @property
+    def dampers(self) -> set[str]:
+        return {n for n, b in DAMPER_BITS.items() if self.mask & b}
 
     def has_quantity(self) -> bool:
-        return not self.found.isdisjoint(QUANTITY_SIGNALS)
+        return bool(self.mask & QUANTITY_MASK)
 
     def as_data(self) -> dict[str, list[str]]:
         """Signals and dampers, strongest first, for a diagnostic's ``data``."""
@@ -102,15 +126,25 @@ class Signals:
             "dampers": sorted(self.dampers, key=lambda s: (-DAMPER_WEIGHTS[s], s)),
         }
 
+    def __repr__(self) -> str:
+        return f"Signals({sorted(self.found)}, dampers={sorted(self.dampers)}, question={self.question})"
+
 
 def score(signals: Signals) -> float:
     """Return the confidence that a sentence states a checkable fact."""
-    found = signals.found
-    if signals.question or not found:
+    return score_mask(signals.mask, signals.question)
+
+
+def score_mask(mask: int, question: bool = False) -> float:
+    """:func:`score` of a bit mask (memoised: few masks occur)."""
+    mask &= SIGNAL_MASK | DAMPER_MASK
+    if question or not mask & SIGNAL_MASK & ~WEAK_MASK:
         return 0.0
-    total = BIAS
-    for name in found:
-        total += SIGNAL_WEIGHTS[name]
-    for name in signals.dampers:
-        total -= DAMPER_WEIGHTS[name]
-    return round(1.0 / (1.0 + math.exp(-total)), 3)
+    value = _SCORES.get(mask)
+    if value is None:
+        total = BIAS
+        for b, w in _WEIGHTED:
+            if mask & b:
+                total += w
+        value = _SCORES[mask] = round(1.0 / (1.0 + math.exp(-total)), 3)
+    return value
