@@ -138,6 +138,8 @@ def _check(args: argparse.Namespace) -> int:
         debug=args.debug,
         isolated=args.isolated,
         plugins=tuple(args.plugin),
+        # summaries cost time: the plain formats show them only with --statistics
+        summaries=args.statistics or fmt not in ("full", "concise", "github"),
     )
     if options.encoding:
         import codecs

@@ -55,6 +55,7 @@ class Linter:
         ignore: Iterable[str] = (),
         rule_budget: float | None = None,
         debug: bool = False,
+        summaries: bool = True,
     ) -> None:
         self.host = host
         self.registry = registry
@@ -65,6 +66,9 @@ class Linter:
         )
         self.rule_budget = rule_budget if rule_budget is not None else config.rule_budget
         self.debug = debug
+        #: Collect document summaries (JSON ``summary``, ``--statistics``); they
+        #: cost time, so the CLI asks for them only when they will be shown.
+        self.summaries = summaries
         self._el = {code: registry.rules.get(code) for code in ("EL001", "EL002", "EL003", "EL004", "EL005")}
         self._enabled_codes = {r.code for r in self.rules}
 
@@ -100,7 +104,7 @@ class Linter:
         if "EL002" in self._enabled_codes:
             kept.extend(self._unused(doc, suppressions))
         kept.sort(key=Diagnostic.sort_key)
-        summary = self._summary(doc, kept)
+        summary = self._summary(doc, kept) if self.summaries else {}
         return DocumentReport(kept, summary, internal)
 
     def _run_rule(self, rule: Rule, doc: Document) -> tuple[list[Diagnostic], Diagnostic | None]:

@@ -53,6 +53,7 @@ class RunOptions:
     debug: bool = False
     isolated: bool = False  # ignore config files
     plugins: tuple[str, ...] = ()  # importable modules loaded as plugins (``-p``)
+    summaries: bool = True  # collect document summaries (JSON, --statistics)
 
 
 @dataclass
@@ -127,6 +128,7 @@ class Session:
                 extend_select=self.options.extend_select,
                 ignore=self.options.ignore,
                 debug=self.options.debug,
+                summaries=self.options.summaries,
             )
         return self._linters[config_file]
 
@@ -333,6 +335,7 @@ def _cache_key(linter: Linter) -> str:
         "rules": [(r.code, r.source, r.severity.name, sorted(r.option_values.items(), key=str)) for r in linter.rules],
         "plugins": sorted(name for name, _ in linter.host.manager.list_name_plugin()),
         "per_file_ignores": linter.config.per_file_ignores,
+        "summaries": linter.summaries,
         "data": stamp,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
