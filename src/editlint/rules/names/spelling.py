@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from editlint.diagnostic import Severity
 from editlint.document import Document, Span
@@ -120,32 +120,29 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
                     pairs.append((a, b, "listed"))
     # 3. one edit apart: only names with the same first letter and lengths
     # at most one apart can be, so compare within those buckets.
-    osa = None
-    for keys in buckets.values():
-        if len(keys) < 2:
-            continue
-        keys.sort(key=len)
-        for i, ka in enumerate(keys):
-            for kb in keys[i + 1 :]:
-                if len(kb) - len(ka) > 1:
-                    break
-                if osa is None:
-                    from rapidfuzz.distance import OSA, Levenshtein
+    candidates = (pair for keys in buckets.values() if len(keys) > 1 for pair in _neighbours(keys))
+    osa = lev = None
+    for ka, kb in candidates:
+        if len(pairs) >= MAX_PAIRS:
+            break
+        if osa is None:
+            from rapidfuzz.distance import OSA, Levenshtein
 
-                    osa = OSA.distance
-                    lev = Levenshtein.distance
-                if osa(ka, kb) != 1:
-                    continue
-                a, b = by_key[ka][0], by_key[kb][0]
-                if not _edit_pair_plausible(a, b, ka, kb, names, gaz):
-                    continue
-                if lev(ka, kb) == 2:
-                    pairs.append((a, b, "transposed"))
-                elif min(len(ka), len(kb)) >= LONG_NAME or _entity_typo(a, b, gaz):
-                    pairs.append((a, b, "edit"))
+            osa, lev = OSA.distance, Levenshtein.distance
+        if osa(ka, kb) != 1:
+            continue
+        a, b = by_key[ka][0], by_key[kb][0]
+        if not _edit_pair_plausible(a, b, ka, kb, names, gaz):
+            continue
+        if lev(ka, kb) == 2:
+            pairs.append((a, b, "transposed"))
+        elif min(len(ka), len(kb)) >= LONG_NAME or _entity_typo(a, b, gaz):
+            pairs.append((a, b, "edit"))
     out: list[VariantPair] = []
     seen: set[frozenset[str]] = set()
     for a, b, how in pairs:
+        if len(out) >= MAX_PAIRS:
+            break
         if frozenset((a, b)) in seen:
             continue
         seen.add(frozenset((a, b)))
@@ -154,6 +151,46 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
             continue  # the unknown spelling is the usual one here: two names
         out.append(VariantPair(flagged, other, how, tie))
     return out
+
+
+#: Above this many names in one bucket, candidate pairs come from an index of
+#: one-letter deletions (linear in the names' letters) instead of all pairs.
+_PAIRWISE_LIMIT = 24
+#: A deletion shared by more names than this is a pattern (generated names,
+#: lists of codes), not a misspelling; it is not expanded into pairs.
+_GROUP_LIMIT = 6
+#: At most this many pairs are reported per document.
+MAX_PAIRS = 50
+
+
+def _neighbours(keys: list[str]) -> Iterator[tuple[str, str]]:
+    """Yield the pairs of ``keys`` (one bucket) that may be one edit apart."""
+    if len(keys) <= _PAIRWISE_LIMIT:
+        keys.sort(key=len)
+        for i, ka in enumerate(keys):
+            for kb in keys[i + 1 :]:
+                if len(kb) - len(ka) > 1:
+                    break
+                yield ka, kb
+        return
+    # Two strings one substitution, insertion, deletion or transposition
+    # apart share a string obtained by deleting one letter from each (or
+    # from the longer one only).
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        index[key].append(key)
+        for i in range(len(key)):
+            index[key[:i] + key[i + 1 :]].append(key)
+    seen: set[tuple[str, str]] = set()
+    for group in index.values():
+        if len(group) > _GROUP_LIMIT:
+            continue
+        for i, ka in enumerate(group):
+            for kb in group[i + 1 :]:
+                pair = (ka, kb) if ka < kb else (kb, ka)
+                if ka != kb and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def _edit_pair_plausible(a: str, b: str, ka: str, kb: str, names: Mapping[str, int], gaz: Gazetteer) -> bool:
@@ -186,10 +223,28 @@ def _choose(a: str, b: str, names: Mapping[str, int], gaz: Gazetteer) -> tuple[s
     return (a, b, True) if a > b else (b, a, True)
 
 
-def _lines(doc: Document, starts: list[int]) -> str:
-    lines = sorted({doc.position(s).line for s in starts})
-    shown = ", ".join(str(n) for n in lines[:4]) + (", ..." if len(lines) > 4 else "")
-    return f"line {shown}" if len(lines) == 1 else f"lines {shown}"
+def _where(doc: Document, form: str, most: int = 5, scan: int = 200) -> tuple[int | None, list[int], bool]:
+    """Where ``form`` occurs outside quoted speech: its first offset, its
+    first ``most`` distinct lines, and whether there may be more (only the
+    first ``scan`` occurrences are looked at)."""
+    first: int | None = None
+    lines: list[int] = []
+    for seen, start in enumerate(occurrences(doc.prose, form, hyphen_compound_ok=False)):
+        if seen >= scan or len(lines) >= most:
+            return first, lines, True
+        if doc.in_quote(start):
+            continue
+        if first is None:
+            first = start
+        line = doc.position(start).line
+        if line not in lines:
+            lines.append(line)
+    return first, lines, False
+
+
+def _lines(lines: list[int], more: bool) -> str:
+    shown = ", ".join(str(n) for n in lines[:4]) + (", ..." if more or len(lines) > 4 else "")
+    return f"line {shown}" if len(lines) == 1 and not more else f"lines {shown}"
 
 
 class InconsistentNameSpelling(Rule):
@@ -264,20 +319,18 @@ class InconsistentNameSpelling(Rule):
             return
         gaz = self.gazetteer()
         names = document_names(counts, gaz, self.opt("allow"))
-        prose = doc.prose
         for pair in find_variant_pairs(names, gaz, min_length=self.opt("min-length")):
-            flagged = [s for s in occurrences(prose, pair.flagged, hyphen_compound_ok=False) if not doc.in_quote(s)]
-            other = [s for s in occurrences(prose, pair.other, hyphen_compound_ok=False) if not doc.in_quote(s)]
-            if not flagged or not other:
+            first, lines, more = _where(doc, pair.flagged)
+            other_first, other_lines, other_more = _where(doc, pair.other)
+            if first is None or other_first is None:
                 continue
-            if pair.tie and flagged[0] < other[0]:  # keep the spelling used first
+            if pair.tie and first < other_first:  # keep the spelling used first
                 pair = VariantPair(pair.other, pair.flagged, pair.how)
-                flagged, other = other, flagged
-            first = flagged[0]
+                first, lines, more, other_lines, other_more = other_first, other_lines, other_more, lines, more
             yield self.diagnostic(
                 doc,
                 Span(first, first + len(pair.flagged)),
-                f"name spelled two ways: '{pair.flagged}' ({_lines(doc, flagged)}) and '{pair.other}' ({_lines(doc, other)})",
+                f"name spelled two ways: '{pair.flagged}' ({_lines(lines, more)}) and '{pair.other}' ({_lines(other_lines, other_more)})",
                 help=f"use one spelling throughout, e.g. '{pair.other}'",
                 confidence=0.7 if pair.how == "edit" else 0.9,
                 data={"spellings": [pair.flagged, pair.other], "match": pair.how},
