@@ -82,15 +82,21 @@ def test_warnings_can_be_switched_off(gaz):
     assert judge("SaudiIsraeli", gaz, warn_unknown=False).severity == Severity.ERROR
 
 
+_LINTERS: dict = {}
+
+
 def _lint(text, path="draft.md", **kwargs):
     from editlint.config import Config
     from editlint.engine import Linter
     from editlint.plugins import get_plugin_host
     from editlint.registry import build_registry
 
-    host = get_plugin_host(load_entrypoints=False)
-    registry, config = build_registry(host, Config(**kwargs))
-    return Linter(host, registry, config, select=["NAM"]).check(parse(text, path)).diagnostics
+    key = repr(sorted(kwargs.items()))
+    if key not in _LINTERS:
+        host = get_plugin_host(load_entrypoints=False)
+        registry, config = build_registry(host, Config(**kwargs))
+        _LINTERS[key] = Linter(host, registry, config, select=["NAM"])
+    return _LINTERS[key].check(parse(text, path)).diagnostics
 
 
 def test_seed_gives_exactly_one_merged_name(seed_text):
@@ -162,3 +168,36 @@ def test_result_cache_sees_an_edited_names_file(tmp_path, run_cli):
     assert "[error]" in run_cli(*args).out
     names.write_text("Baskin\n", encoding="utf-8")
     assert "[warning]" in run_cli(*args).out
+
+
+_PIECES = ["Saudi", "Israeli", "Franco", "German", "Baskin", "Robbins", "Tony", "Blair", "Clear", "View", "Rolls", "Royce", "Mc", "Donald"]
+
+
+def _draft(data) -> str:
+    from hypothesis import strategies as st
+
+    words = data.draw(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join), min_size=1, max_size=12))
+    quote_at = data.draw(st.integers(min_value=0, max_value=len(words)))
+    joined = [*words[:quote_at], '"' + " ".join(words[quote_at:]) + '"'] if quote_at < len(words) else words
+    return "Talks on " + " and ".join(joined) + " resumed.\n"
+
+
+def test_unsafe_fixes_converge_and_never_touch_quotes():
+    """Property: after one round of fixes nothing is left to fix, and quoted speech is unchanged."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from editlint.fixes import apply_fixes
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.data())
+    def check(data):
+        text = _draft(data)
+        quoted = text[text.find('"') :] if '"' in text else ""
+        fixed, _ = apply_fixes(text, _lint(text), unsafe=True)
+        again, n = apply_fixes(fixed, _lint(fixed), unsafe=True)
+        assert n == 0 and again == fixed
+        if quoted:
+            assert fixed.endswith(quoted)
+
+    check()

@@ -294,9 +294,12 @@ class InconsistentNameSpelling(Rule):
 
     ## Known limitations
     Quoted speech is not compared. Only single names (with hyphens) are
-    compared, not multi-word names. Two different people whose names are
-    one letter apart and unknown to the gazetteer are reported; add one of
-    them to `allow` or to `known-names`.
+    compared, not multi-word names ("Time Warner" / "TimeWarner"). Two
+    different people whose long names are one letter apart and unknown to
+    the gazetteer are reported; add one of them to `allow` or to
+    `known-names`. At most 50 pairs are reported per document, and names
+    that share a one-letter deletion with many others (generated lists,
+    codes) are not compared.
     """
 
     code = "NAM002"
