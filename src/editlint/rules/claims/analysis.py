@@ -97,51 +97,67 @@ class Attribution:
         return self.kind != "writer"
 
 
-@dataclass(slots=True)
 class SentenceFacts:
     """What the analysis found in one sentence.
 
-    ``confidence`` is the check-worthiness of the sentence as a factual
-    claim (0 when it is not a claim candidate); ``signals`` holds the
-    positive signals and the dampers that produced it.
+    Attributes:
+        index, span, block: the sentence's place in the document.
+        question: it ends with a question mark.
+        quoted: the share of its characters inside quoted speech.
+        skipped: why it is not read ("sources section", "table"), or "".
+        attributions: the attributions found in it (a tuple when none).
+        named, attributed: it has a named attribution; it has any (named,
+            vague or unnamed-group) attribution.
+        hedges: the spans of its hedges in the writer's voice.
+        anonymity: it gives a reason for a source's anonymity.
+        signals: its claim signals and dampers (None when it is not read
+            or names its source: a cited sentence needs no score).
+        confidence: its check-worthiness as a factual claim (0 when it is
+            not a claim candidate).
+        strong_fact: it holds a figure, a sum or a date.
+        numbers, number_mask: its figures ("5000") and the signal bits they give.
+        cited_earlier: every figure was given, with a source, earlier.
+        carry: sentences back to the nearest attribution in the same
+            paragraph (0: its own), or None when there is none to carry.
+        weasel, weasel_code: the vague or unnamed-group attribution that
+            gets a diagnostic, and its code (CIT002 or BAL003).
     """
 
-    index: int
-    span: Span
-    block: int
-    question: bool = False
-    quoted: float = 0.0
-    skipped: str = ""
-    attributions: list[Attribution] = field(default_factory=list)
-    hedges: list[Span] = field(default_factory=list)
-    anonymity: bool = False
-    strong_fact: bool = False
-    signals: sc.Signals | None = None
-    #: The figures of the sentence ("5,000") and the signals they give.
-    numbers: list[str] = field(default_factory=list)
-    number_signals: set[str] = field(default_factory=set)
-    #: Every figure was given, with a source, earlier in the document.
-    cited_earlier: bool = False
-    confidence: float = 0.0
-    #: Sentences back to the nearest attribution in the same paragraph (0:
-    #: its own); None when there is none to carry forward.
-    carry: int | None = None
-    #: The vague or group attribution that gets a diagnostic, and its code.
-    weasel: Attribution | None = None
-    weasel_code: str = ""
+    __slots__ = (
+        "index", "span", "block", "question", "quoted", "skipped", "attributions", "named", "attributed",
+        "hedges", "anonymity", "signals", "confidence", "strong_fact", "numbers", "number_mask",
+        "cited_earlier", "carry", "weasel", "weasel_code",
+    )  # fmt: skip
 
-    @property
-    def named(self) -> bool:
-        return any(a.kind == "named" for a in self.attributions)
+    def __init__(self, index: int, span: Span, block: int) -> None:
+        self.index, self.span, self.block = index, span, block
+        self.question = self.named = self.attributed = self.anonymity = self.strong_fact = self.cited_earlier = False
+        self.quoted = self.confidence = 0.0
+        self.skipped = self.weasel_code = ""
+        self.attributions: list[Attribution] | tuple = ()
+        self.hedges: list[Span] | tuple = ()
+        self.numbers: list[str] | tuple = ()
+        self.number_mask = 0
+        self.signals: sc.Signals | None = None
+        self.carry: int | None = None
+        self.weasel: Attribution | None = None
 
-    @property
-    def attributed(self) -> bool:
-        """The sentence names a source of its own, vague or not."""
-        return any(a.covers for a in self.attributions)
+    def attach(self, att: Attribution) -> None:
+        """Record an attribution found in the sentence."""
+        if not self.attributions:
+            self.attributions = []
+        self.attributions.append(att)
+        if att.kind != "writer":
+            self.attributed = True
+            if att.kind == "named":
+                self.named = True
 
     def covered(self, carry_forward: int) -> bool:
         """Attributed here or by one of the ``carry_forward`` sentences before."""
         return self.carry is not None and self.carry <= carry_forward
+
+    def __repr__(self) -> str:
+        return f"<SentenceFacts {self.index} {tuple(self.span)} confidence={self.confidence} carry={self.carry} {self.weasel_code}>"
 
 
 @dataclass(slots=True)
@@ -253,7 +269,7 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
             li += 1
         if li < n_links and links[li].span.start < b:
             link = links[li]
-            facts.attributions.append(Attribution(link.span, "named", _link_actor(link.url), "link"))
+            facts.attach(Attribution(link.span, "named", _link_actor(link.url), "link"))
         tail = prose[a:b].rstrip(_CLOSERS)
         facts.question = tail.endswith("?")
         why = skipped.get(sentence.block)
@@ -312,7 +328,7 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
         facts.anonymity = True
     if mask & B["hedge-word"]:
         _hedges(facts, _words_with(hits, B["hedge-word"]), voice, low, a, b)
-    if facts.attributions and facts.named:
+    if facts.named:
         return  # cited: what it claims needs no score
     signals = _word_signals(mask, hits, voice, seg, a, b, tokens, has_digit)
     if facts.hedges:
@@ -390,33 +406,45 @@ def _positions(low: str, word: str, a: int, b: int) -> Iterator[int]:
         pos = low.find(word, pos + n, b)
 
 
+_B_NUMBER, _B_PERCENT, _B_MONEY, _B_YEAR, _B_DATE = (sc.SIGNAL_BITS[n] for n in ("number", "percent", "money", "year", "date"))
+
+
 def _numbers(voice: str, a: int, b: int, facts: SentenceFacts) -> None:
-    signals = facts.number_signals
+    mask = 0
+    numbers = []
     for m in lx.NUMBER_RE.finditer(voice, a, b):
         start, end = m.span()
         before = voice[start - 1] if start > a else " "
         if before.isalpha() or before == "." or (before == "-" and start - 2 >= a and voice[start - 2].isalpha()):
             continue  # "G7", "F-35", "Covid-19": a name, not a quantity
         digits = m.group()
-        facts.numbers.append(digits.replace(",", ""))
+        numbers.append(digits.replace(",", ""))
         after = voice[end : end + 12]
-        if after[:1] in ":." and after[1:3].isdigit() and len(digits) <= 2:
-            signals.add("date")  # "10:30", "10.30pm"
+        first = after[:1]
+        if first in ":." and after[1:3].isdigit() and len(digits) <= 2:
+            mask |= _B_DATE  # "10:30", "10.30pm"
             continue
-        suffix = lx.NUMBER_SUFFIX_RE.match(after)
-        unit = suffix.group(1).lower() if suffix else ""
+        unit = ""
+        if first and first not in " ,;)":
+            suffix = lx.NUMBER_SUFFIX_RE.match(after)
+            unit = suffix.group(1).lower() if suffix else ""
+        elif first == " " and after[1:2] in "ppP%":
+            suffix = lx.NUMBER_SUFFIX_RE.match(after)
+            unit = suffix.group(1).lower().strip() if suffix else ""
         if unit in ("%", "percent", "per cent", "percentage"):
-            signals.add("percent")
+            mask |= _B_PERCENT
         elif before in "$£€¥" or voice[start - 2 : start] in ("$ ", "£ ", "€ ") or unit in ("bn", "tn"):
-            signals.add("money")
+            mask |= _B_MONEY
         elif unit in ("st", "nd", "rd", "th"):
-            signals.add("date")
+            mask |= _B_DATE
         elif len(digits) == 4 and digits[:2] in ("19", "20"):
-            signals.add("year")
+            mask |= _B_YEAR
         elif unit == "s" and len(digits) in (2, 4):
-            signals.add("year")  # "the 1990s", "the 80s"
+            mask |= _B_YEAR  # "the 1990s", "the 80s"
         else:
-            signals.add("number")
+            mask |= _B_NUMBER
+    facts.numbers = numbers
+    facts.number_mask = mask
 
 
 # -- hedges ---------------------------------------------------------------------------------------
@@ -426,8 +454,11 @@ def _hedges(facts: SentenceFacts, words: list[str], voice: str, low: str, a: int
     for word in words:
         for pos in _positions(low, word, a, b):
             end = pos + len(word)
-            if word == "may" and voice[pos].isupper():
-                continue  # the month, or a name
+            if word == "may":
+                if voice[pos].isupper():
+                    continue  # the month, or a name
+                if not lx.EPISTEMIC_MAY_RE.match(low, end) and not _conditional(low, a):
+                    continue  # "may include", "may vote": a general possibility
             if word == "could" and lx.NEGATED_MODAL_RE.match(low, end):
                 continue  # "could not": inability, not speculation
             if word == "might":
@@ -440,8 +471,16 @@ def _hedges(facts: SentenceFacts, words: list[str], voice: str, low: str, a: int
             if word in ("seem", "seems", "seemed", "appear", "appears", "appeared"):
                 if not lx.SEEM_TAIL_RE.match(low, end):
                     continue
+            if not facts.hedges:
+                facts.hedges = []
             facts.hedges.append(Span(pos, end))
-    facts.hedges.sort()
+    if facts.hedges:
+        facts.hedges.sort()
+
+
+def _conditional(low: str, a: int) -> bool:
+    m = lx.OPENER_RE.match(low, a)
+    return bool(m) and m.lastgroup == "conditional"
 
 
 # -- attribution ------------------------------------------------------------------------------------
@@ -456,7 +495,7 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
             for pos in _positions(low, word, a, b):
                 att = _after_phrase(role, voice, low, a, b, pos, pos + len(word))
                 if att:
-                    facts.attributions.append(att)
+                    facts.attach(att)
                     taken.append(att.span)
     verbs: list[tuple[str, str]] = []
     if mask & _B_REPORTING:
@@ -479,25 +518,25 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
             if att is None and role != "participle":
                 att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
             if att:
-                facts.attributions.append(att)
+                facts.attach(att)
                 taken.append(att.span)
     if mask & B["impersonal"]:
         for word in _words_with(hits, B["impersonal"]):
             for pos in _positions(low, word, a, b):
-                facts.attributions.append(Attribution(Span(pos, pos + len(word)), "vague", word, word))
+                facts.attach(Attribution(Span(pos, pos + len(word)), "vague", word, word))
     if mask & B["head"] and mask & B["there"]:
         for word in _words_with(hits, B["head"]):
             if word in ("reports", "rumours", "rumors"):
                 for pos in _positions(low, word, a, b):
                     m = lx.THERE_REPORTS_RE.search(low, max(a, pos - 30), pos)
                     if m and m.end() == pos:
-                        facts.attributions.append(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
+                        facts.attach(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
     if mask & B["document"] and _has_possessive(low, a, b):
         for word in _words_with(hits, B["document"]):
             for pos in _positions(low, word, a, b):
                 att = _possessive_source(voice, a, pos, word)
                 if att:
-                    facts.attributions.append(att)
+                    facts.attach(att)
 
 
 def _has_possessive(low: str, a: int, b: int) -> bool:
@@ -823,7 +862,7 @@ _NAME_JOINERS = frozenset({"of", "for", "and", "de", "al", "the", "on"})
 
 def _decide_weasel(facts: SentenceFacts) -> None:
     """Give a vague or unnamed-group attribution its one code (CIT002 or BAL003)."""
-    if not facts.attributions or facts.named:
+    if not facts.attributed or facts.named:
         return
     for att in facts.attributions:
         if att.kind == "vague":
@@ -848,8 +887,7 @@ def _finish(sentences: list[SentenceFacts]) -> None:
         if signals is None:
             continue
         if not facts.cited_earlier:
-            for name in facts.number_signals:
-                signals.add(name)
+            signals.mask |= facts.number_mask
         facts.strong_fact = signals.has_quantity()
         facts.confidence = sc.score(signals)
         _decide_weasel(facts)

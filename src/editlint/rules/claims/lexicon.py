@@ -293,7 +293,7 @@ OPINION_PARTICIPLES = frozenset(
         """
         believed thought felt feared seen considered regarded viewed perceived deemed
         described touted hailed dubbed labelled labeled branded billed accepted assumed
-        argued suggested acknowledged recognised recognized held credited criticised
+        argued suggested acknowledged recognised recognized credited criticised
         criticized praised
         """
     )
@@ -573,6 +573,10 @@ CARRY_BREAK_RE = re.compile(
 )
 #: "could not", "couldn't": inability, not speculation.
 NEGATED_MODAL_RE = re.compile(r"(?:\s+not\b|n['’]t\b|\s+never\b)")
+#: What makes "may" epistemic (speculation about a fact) rather than a
+#: general possibility or a permission ("symptoms may include", "members
+#: may vote"): "may have gone", "may well", "may soon", "may be planning".
+EPISTEMIC_MAY_RE = re.compile(r"\s+(?:not\s+)?(?:have\s+\w+|well|soon|yet|already|even|be\s+\w+ing\b|be\s+about\s+to)\b")
 #: A noun "might" ("military might").
 MIGHT_NOUN_BEFORE = frozenset(_words("military economic naval air its their his her full all industrial financial"))
 #: "possible that" / "it is possible": speculation; "where possible" is not.
