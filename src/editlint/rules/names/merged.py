@@ -138,8 +138,6 @@ def judge(token: str, gaz: Gazetteer, prose: str = "", *, joiner: str = "-", war
     # ordinary words make a brand ("ClearView", "CinemaNow").
     if any(common and not cats for cats, common, _ in info):
         return None
-    if "prefix" in kinds[0] and len(parts) == 2 and not kinds[1]:
-        return Verdict(Severity.WARNING, suggestion, False, _unknown_reason(parts), 0.5)
     return Verdict(Severity.WARNING, suggestion, False, _unknown_reason(parts), 0.6)
 
 
