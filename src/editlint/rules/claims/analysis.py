@@ -53,6 +53,7 @@ _NP_STOPS = frozenset(
 )
 _ONLY_GROUP_IF_QUANTIFIED = frozenset(lx._words("people"))
 _QUANTIFIER_HEADS = frozenset(lx._words("many some most few others"))
+_LOCATIVES = frozenset(lx._words("in across around throughout inside near outside within"))
 #: Words that can open a source's post-modifier ("officials at the ministry").
 _POST_LEADS = frozenset(
     lx._words(
@@ -267,7 +268,7 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
         facts.quoted = quoted / (b - a) if b > a else 0.0
         while li < n_links and links[li].span.end <= a:
             li += 1
-        if li < n_links and links[li].span.start < b:
+        if li < n_links and (links[li].span.start < b or _footnote_after(doc, links[li], b)):
             link = links[li]
             facts.attach(Attribution(link.span, "named", _link_actor(link.url), "link"))
         tail = prose[a:b].rstrip(_CLOSERS)
@@ -282,6 +283,12 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
     _anonymity_nearby(out)
     quote_facts = _quotes(doc, voice, low, out)
     return ClaimsAnalysis(out, quote_facts)
+
+
+def _footnote_after(doc: Document, link, end: int) -> bool:
+    """A footnote reference right after a sentence's full stop belongs to it."""
+    gap = doc.text[end : link.span.start]
+    return link.kind == "footnote" and not gap.strip() and "\n" not in gap
 
 
 def _link_actor(url: str) -> str:
@@ -702,7 +709,11 @@ def _left_subject(voice: str, a: int, pos: int) -> tuple[list[str], bool, bool]:
     seg = voice[max(a, pos - 120) : pos]
     parts = lx.CLAUSE_SPLIT_RE.split(seg)
     if not parts[-1].split():
-        return [], False, True
+        # '"...," said X' (open: the subject follows), unless a parenthetical
+        # sits between subject and verb: "Reuters, citing two officials, reported"
+        if len(parts) < 3 or not parts[-2].split() or parts[-2].split()[0].lower() not in _RELATIVE_STARTS:
+            return [], False, True
+        parts = parts[:-2]
     last = True
     for part in reversed(parts):
         words = part.split()
@@ -805,8 +816,11 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     pre, post = words[:head], words[head + 1 :]
     pre_low = lowered[:head]
     post_text = " " + " ".join(post)
-    if any(w[:1].isupper() and w not in lx.DATE_NAMES and w not in lx.WEEKDAYS for w in post):
-        return "named", _actor(words), base  # "analyst Orin Middleton of Barclays"
+    if any(
+        w[:1].isupper() and w not in lx.DATE_NAMES and w not in lx.WEEKDAYS and (i == 0 or post[i - 1].lower() not in _LOCATIVES)
+        for i, w in enumerate(post)
+    ):
+        return "named", _actor(words), base  # "analyst Orin Middleton of Barclays", not "observers in Gölcük"
     group = base in lx.OPINION_GROUP_HEADS and base not in lx.FACT_SOURCE_HEADS
     # a group head is someone when named: "analysts at Capital Economics"
     if group:

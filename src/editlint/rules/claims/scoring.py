@@ -58,7 +58,7 @@ SIGNAL_WEIGHTS: dict[str, float] = {
 DAMPER_WEIGHTS: dict[str, float] = {
     "first-person-opinion": 1.5,  # "I think", "we believe"
     "analysis": 1.5,  # "What is clear is that", "On one reading"
-    "hedge": 1.5,  # could, may, likely: speculation is BAL004's
+    "hedge": 3.0,  # could, might, likely: speculation is BAL004's, not a claim
     "conditional": 1.5,  # opens with "if", "unless"
     "prescription": 1.25,  # should, must, ought to, have to: advice
     "future": 1.0,  # will, going to: a prediction cannot be checked yet
