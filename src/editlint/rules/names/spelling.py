@@ -11,6 +11,8 @@ optimal-string-alignment distance.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -59,9 +61,9 @@ def document_names(counts: Mapping[str, int], gaz: Gazetteer, allow: Iterable[st
     # mostly names, plus a few tokens with punctuation that need cleaning.
     survivors = counts.keys() - gaz.plain_words
     names = {t: counts[t] for t in survivors if len(t) > 3 and t.isalpha()}
-    for raw in survivors:
+    for raw in survivors.difference(names):
         if raw.isalpha():
-            continue
+            continue  # too short
         name = clean(raw)
         low = name.lower()
         if len(name) < 4 or ((low in common or low.replace("-", "") in common) and name not in words):
@@ -87,22 +89,19 @@ def _inflection(a: str, b: str) -> bool:
 
 def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: int = 5) -> list[VariantPair]:
     """Return the pairs of ``names`` that look like one name spelled two ways."""
-    by_key: dict[str, list[str]] = {}
-    buckets: dict[str, list[str]] = defaultdict(list)
-    clashes: list[str] = []
     keyed = [(n.lower() if n.isascii() and n.isalpha() else fold(n), n) for n in names]
-    for key, name in keyed:
-        spellings = by_key.get(key)
-        if spellings is None:
-            by_key[key] = [name]
-            if len(key) >= min_length:
-                buckets[key[0]].append(key)
-        else:
-            spellings.append(name)
-            clashes.append(key)
+    by_key: dict[str, list[str]] = {key: [name] for key, name in keyed}
+    clashes: list[str] = []
+    if len(by_key) < len(keyed):  # some names share a key: group them all
+        by_key = {}
+        for key, name in keyed:
+            by_key.setdefault(key, []).append(name)
+        clashes = [key for key, spellings in by_key.items() if len(spellings) > 1]
+    long_keys = sorted(key for key in by_key if len(key) >= min_length)
+    buckets = [group for group in (list(g) for _, g in groupby(long_keys, itemgetter(0))) if len(group) > 1]
     pairs: list[tuple[str, str, str]] = []
     # 1. same letters: accents, case, hyphens or apostrophes differ
-    for key in dict.fromkeys(clashes):
+    for key in clashes:
         spellings = by_key[key]
         for i, a in enumerate(spellings):
             for b in spellings[i + 1 :]:
@@ -120,7 +119,7 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
                     pairs.append((a, b, "listed"))
     # 3. one edit apart: only names with the same first letter and lengths
     # at most one apart can be, so compare within those buckets.
-    candidates = (pair for keys in buckets.values() if len(keys) > 1 for pair in _neighbours(keys))
+    candidates = (pair for keys in buckets for pair in _neighbours(keys))
     osa = lev = None
     for ka, kb in candidates:
         if len(pairs) >= MAX_PAIRS:
