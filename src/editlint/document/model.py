@@ -186,6 +186,14 @@ class Document:
             value = self._derived[key] = factory(self)
             return value
 
+    def peek(self, key: Any, default: Any = None) -> Any:
+        """Return the derived value for ``key`` if it was computed, else ``default``.
+
+        Lets a summary report on an analysis the rules ran without paying
+        for it when none of them did.
+        """
+        return self._derived.get(key, default)
+
     @property
     def sentences(self) -> list[Sentence]:
         """Sentences of the body blocks (headings, code and HTML excluded)."""

@@ -28,9 +28,8 @@ def editlint_rules():
 @hookimpl
 def editlint_document_summary(document, diagnostics) -> Mapping[str, Any] | None:
     # Read the analysis only if one of the rules computed it: a run that
-    # selects none of them must not pay for it. (``derived`` with a factory
-    # returning None leaves None behind, which nothing reads after the rules.)
-    analysis = document.derived(ANALYSIS_KEY, lambda doc: None)
+    # selects none of them must not pay for it.
+    analysis = document.peek(ANALYSIS_KEY)
     if analysis is None:
         return None
     return summarise(analysis)

@@ -551,14 +551,15 @@ def _has_possessive(low: str, a: int, b: int) -> bool:
 
 
 def _possessive_source(voice: str, a: int, pos: int, word: str) -> Attribution | None:
-    """"the ministry's statement", "Reuters' report": a named document."""
+    """"Reuters' report", "the ministry's statement": a named document."""
     before = voice[max(a, pos - 40) : pos].split()[-3:]
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         if w.endswith(("'s", "’s", "s'", "s’")):
             name = w[:-2] if w[-2] in "'’" else w[:-1]
-            if name[:1].isupper():
-                start = voice.rfind(w, a, pos)
+            definite = i > 0 and before[i - 1].lower() in _DEFINITE and name.lower() in lx.SOURCE_NOUNS
+            if name[:1].isupper() or definite:
+                start = voice.rfind(before[i - 1] if definite else w, a, pos)
                 return Attribution(Span(start, pos + len(word)), "named", name, word)
             return None
     return None
@@ -583,7 +584,7 @@ def _after_phrase(role: str, voice: str, low: str, a: int, b: int, pos: int, end
     verb = {"according": "according to", "per": "per", "citing": "citing"}[role]
     kind, actor, _ = _classify_np(words, sentence_initial=False)
     if kind is None:
-        kind, actor = "named", " ".join(words)
+        kind, actor = "named", _actor(words)
     phrase_end = m.start(1) + len(" ".join(words)) if kind != "named" else m.end(1)
     return Attribution(Span(pos, min(b, phrase_end)), kind, actor, verb)
 
