@@ -312,7 +312,7 @@ _B_FIRST_ONLY = B["first-person"]
 def _words_with(hits: set[str], role_bit: int) -> list[str]:
     """The cue words among ``hits`` that play a role."""
     mask, word = lx.TOKEN_MASK, lx.CUE_TOKENS
-    return list({word[t][0] for t in hits if mask[t] & role_bit})
+    return sorted({word[t][0] for t in hits if mask[t] & role_bit})
 
 
 def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -> None:
@@ -504,29 +504,27 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
                 if att:
                     facts.attach(att)
                     taken.append(att.span)
-    verbs: list[tuple[str, str]] = []
+    verbs: list[tuple[int, str, str]] = []  # (offset, word, role), in text order
     if mask & _B_REPORTING:
         for token in hits:
             roles_mask = lx.TOKEN_MASK[token]
             if roles_mask & _B_REPORTING:
                 word = lx.CUE_TOKENS[token][0]
                 role = "report" if roles_mask & B["report"] else "opinion" if roles_mask & B["opinion"] else "participle"
-                if (word, role) not in verbs:
-                    verbs.append((word, role))
-    for word, role in verbs:
-        participle = word in lx.FACT_PARTICIPLES or word in lx.OPINION_PARTICIPLES
-        for pos in _positions(low, word, a, b):
-            if taken and any(t.start <= pos < t.end for t in taken):
-                continue
-            prev = low[max(a, pos - 30) : pos].split()
-            att = None
-            if participle and prev and (prev[-1] in lx.PASSIVE_AUXILIARIES or prev[-1] in lx.CONSENSUS_ADVERBS):
-                att = _impersonal(word, voice, low, a, b, pos)
-            if att is None and role != "participle":
-                att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
-            if att:
-                facts.attach(att)
-                taken.append(att.span)
+                verbs.extend((pos, word, role) for pos in _positions(low, word, a, b))
+        verbs = sorted(set(verbs))
+    for pos, word, role in verbs:
+        if taken and any(t.start <= pos < t.end for t in taken):
+            continue
+        prev = low[max(a, pos - 30) : pos].split()
+        att = None
+        if (word in lx.FACT_PARTICIPLES or word in lx.OPINION_PARTICIPLES) and prev and (prev[-1] in lx.PASSIVE_AUXILIARIES or prev[-1] in lx.CONSENSUS_ADVERBS):
+            att = _impersonal(word, voice, low, a, b, pos)
+        if att is None and role != "participle":
+            att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
+        if att:
+            facts.attach(att)
+            taken.append(att.span)
     if mask & B["impersonal"]:
         for word in _words_with(hits, B["impersonal"]):
             for pos in _positions(low, word, a, b):
@@ -707,6 +705,8 @@ def _left_subject(voice: str, a: int, pos: int) -> tuple[list[str], bool, bool]:
     punctuation or a quotation precedes the verb in its clause (then the
     subject may follow: '"...", said the minister').
     """
+    if pos == a:
+        return [], False, False  # the verb opens the sentence: nothing to invert
     seg = voice[max(a, pos - 120) : pos]
     parts = lx.CLAUSE_SPLIT_RE.split(seg)
     if not parts[-1].split():
