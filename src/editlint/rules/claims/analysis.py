@@ -124,24 +124,21 @@ class SentenceFacts:
             gets a diagnostic, and its code (CIT002 or BAL003).
     """
 
-    __slots__ = (
-        "index", "span", "block", "question", "quoted", "skipped", "attributions", "named", "attributed",
-        "hedges", "anonymity", "signals", "confidence", "strong_fact", "numbers", "number_mask",
-        "cited_earlier", "carry", "weasel", "weasel_code",
-    )  # fmt: skip
+    # Class-level defaults: most sentences keep most of them, so creating a
+    # sentence's facts sets three attributes only.
+    question = named = attributed = anonymity = strong_fact = cited_earlier = False
+    quoted = confidence = 0.0
+    skipped = weasel_code = ""
+    attributions: list[Attribution] | tuple = ()
+    hedges: list[Span] | tuple = ()
+    numbers: list[str] | tuple = ()
+    number_mask = 0
+    signals: sc.Signals | None = None
+    carry: int | None = None
+    weasel: Attribution | None = None
 
     def __init__(self, index: int, span: Span, block: int) -> None:
         self.index, self.span, self.block = index, span, block
-        self.question = self.named = self.attributed = self.anonymity = self.strong_fact = self.cited_earlier = False
-        self.quoted = self.confidence = 0.0
-        self.skipped = self.weasel_code = ""
-        self.attributions: list[Attribution] | tuple = ()
-        self.hedges: list[Span] | tuple = ()
-        self.numbers: list[str] | tuple = ()
-        self.number_mask = 0
-        self.signals: sc.Signals | None = None
-        self.carry: int | None = None
-        self.weasel: Attribution | None = None
 
     def attach(self, att: Attribution) -> None:
         """Record an attribution found in the sentence."""
@@ -260,19 +257,23 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
         # quoted share and links, by sweeping the sorted spans along
         while qi < n_quotes and quotes[qi].end <= a:
             qi += 1
-        quoted = 0
-        j = qi
-        while j < n_quotes and quotes[j].start < b:
-            quoted += min(b, quotes[j].end) - max(a, quotes[j].start)
-            j += 1
-        facts.quoted = quoted / (b - a) if b > a else 0.0
+        if qi < n_quotes and quotes[qi].start < b:
+            quoted = 0
+            j = qi
+            while j < n_quotes and quotes[j].start < b:
+                quoted += min(b, quotes[j].end) - max(a, quotes[j].start)
+                j += 1
+            facts.quoted = quoted / (b - a) if b > a else 0.0
         while li < n_links and links[li].span.end <= a:
             li += 1
         if li < n_links and (links[li].span.start < b or _footnote_after(doc, links[li], b)):
             link = links[li]
             facts.attach(Attribution(link.span, "named", _link_actor(link.url), "link"))
-        tail = prose[a:b].rstrip(_CLOSERS)
-        facts.question = tail.endswith("?")
+        j = b - 1
+        while j > a and prose[j] in _CLOSERS:
+            j -= 1
+        if prose[j] == "?":
+            facts.question = True
         why = skipped.get(sentence.block)
         if why:
             facts.skipped = why
@@ -304,7 +305,13 @@ def _link_actor(url: str) -> str:
 B = lx.BIT
 _B_ATTRIBUTION = sum(B[r] for r in ("according", "per", "citing", "report", "opinion", "participle", "impersonal", "head", "document"))
 _B_DIRECT = sc.SIGNAL_MASK | sc.DAMPER_MASK  # roles named like a signal or damper
-_B_REPORTING = B["report"] | B["opinion"] | B["participle"]
+_B_REPORT, _B_OPINION = B["report"], B["opinion"]
+#: Cues that can attribute on their own; a source noun ("people", "data")
+#: attributes only with a verb, "there are reports" or a possessive.
+_B_ATTRIBUTION_CUES = sum(B[r] for r in ("according", "per", "citing", "report", "opinion", "participle", "impersonal"))
+_B_THERE_REPORTS = B["there"] | B["head"]
+_B_DOCUMENT = B["document"]
+_B_REPORTING = _B_REPORT | _B_OPINION | B["participle"]
 _OPENER_DAMPERS = {"analysis": B["analysis"], "conditional": B["conditional"], "imperative": B["imperative"]}
 _B_FIRST_ONLY = B["first-person"]
 
@@ -329,7 +336,9 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
     if has_digit:
         _numbers(voice, a, b, facts)
     # attribution first: the attribution phrase is not the claim
-    if mask & _B_ATTRIBUTION:
+    if mask & _B_ATTRIBUTION and (
+        mask & _B_ATTRIBUTION_CUES or mask & _B_THERE_REPORTS == _B_THERE_REPORTS or mask & _B_DOCUMENT and _has_possessive(low, a, b)
+    ):
         _attributions(facts, hits, mask, voice, low, a, b)
     if mask & B["anonymity"] and lx.ANONYMITY_RE.search(voice, a, b):
         facts.anonymity = True
@@ -401,16 +410,18 @@ def _regular_past(seg: str) -> bool:
 _ATTRIBUTION_ROLES = frozenset({"according", "per", "citing", "report", "opinion", "participle", "impersonal", "head", "document"})
 
 
-def _positions(low: str, word: str, a: int, b: int) -> Iterator[int]:
+def _positions(low: str, word: str, a: int, b: int) -> list[int]:
     """Offsets of ``word`` as a whole word in ``low[a:b]``."""
+    out = []
     pos = low.find(word, a, b)
     n = len(word)
     while pos != -1:
         before = low[pos - 1] if pos > a else " "
         after = low[pos + n] if pos + n < b else " "
         if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
-            yield pos
+            out.append(pos)
         pos = low.find(word, pos + n, b)
+    return out
 
 
 _B_NUMBER, _B_PERCENT, _B_MONEY, _B_YEAR, _B_DATE = (sc.SIGNAL_BITS[n] for n in ("number", "percent", "money", "year", "date"))
@@ -506,13 +517,20 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
                     taken.append(att.span)
     verbs: list[tuple[int, str, str]] = []  # (offset, word, role), in text order
     if mask & _B_REPORTING:
+        token_mask, cue_tokens = lx.TOKEN_MASK, lx.CUE_TOKENS
+        seen: set[str] = set()
         for token in hits:
-            roles_mask = lx.TOKEN_MASK[token]
+            roles_mask = token_mask[token]
             if roles_mask & _B_REPORTING:
-                word = lx.CUE_TOKENS[token][0]
-                role = "report" if roles_mask & B["report"] else "opinion" if roles_mask & B["opinion"] else "participle"
-                verbs.extend((pos, word, role) for pos in _positions(low, word, a, b))
-        verbs = sorted(set(verbs))
+                word = cue_tokens[token][0]
+                if word in seen:
+                    continue
+                seen.add(word)
+                role = "report" if roles_mask & _B_REPORT else "opinion" if roles_mask & _B_OPINION else "participle"
+                for pos in _positions(low, word, a, b):
+                    verbs.append((pos, word, role))
+        if len(verbs) > 1:
+            verbs.sort()
     for pos, word, role in verbs:
         if taken and any(t.start <= pos < t.end for t in taken):
             continue
@@ -655,6 +673,11 @@ def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int
         start = low.rfind(prev[i], a, pos)
         kind = "writer" if prev[i] in lx.FIRST_PERSON else "named"
         return Attribution(Span(start, end), kind, prev[i], word, role == "opinion")
+    if i >= 0 and word in lx.STRONG_VERBS and not any(w in lx.FACT_SOURCE_HEADS or w in lx.OPINION_GROUP_HEADS for w in prev):
+        # "Mr Smith said", "Reuters reported": names right before the verb
+        run = _name_run(voice[max(a, pos - 30) : pos].split()[: i + 1], prev)
+        if run:
+            return Attribution(Span(_phrase_start(voice, a, pos, run), end), "named", _actor(run), word, role == "opinion")
     words, passive, open_clause = _left_subject(voice, a, pos)
     if passive:
         return None
@@ -680,6 +703,24 @@ def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int
     else:
         span = Span(_phrase_start(voice, a, pos, words), end)
     return Attribution(span, kind, actor, word, role == "opinion")
+
+
+def _name_run(raw: list[str], prev: list[str]) -> list[str]:
+    """The capitalised words that end ``raw`` (a subject made of names), or []."""
+    if not raw or not raw[-1][:1].isupper() or not raw[-1][-1:].isalnum() or raw[-1] in lx.WEEKDAYS or raw[-1] in lx.DATE_NAMES:
+        return []
+    k = len(raw) - 1
+    while k > 0:
+        w = raw[k - 1]
+        if w[:1].isupper() and w not in lx.WEEKDAYS and w not in lx.DATE_NAMES and w[-1:].isalnum():
+            k -= 1
+        elif w in _NAME_JOINERS and k > 1 and raw[k - 2][:1].isupper():
+            k -= 1
+        else:
+            break
+    if k > 0 and prev[k - 1] in lx.PREPOSITIONS:
+        return []  # "in Western states": the names are an object
+    return raw[k:]
 
 
 def _tight_subject(words: list[str]) -> bool:

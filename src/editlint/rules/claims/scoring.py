@@ -85,6 +85,8 @@ QUANTITY_MASK = sum(SIGNAL_BITS[name] for name in QUANTITY_SIGNALS)
 WEAK_MASK = SIGNAL_BITS["actor"]
 _WEIGHTED = [(SIGNAL_BITS[n], w) for n, w in SIGNAL_WEIGHTS.items()] + [(DAMPER_BITS[n], -w) for n, w in DAMPER_WEIGHTS.items()]
 _SCORES: dict[int, float] = {}
+_SCORED_MASK = SIGNAL_MASK | DAMPER_MASK
+_CANDIDATE_MASK = SIGNAL_MASK & ~WEAK_MASK
 
 
 class Signals:
@@ -137,8 +139,8 @@ def score(signals: Signals) -> float:
 
 def score_mask(mask: int, question: bool = False) -> float:
     """:func:`score` of a bit mask (memoised: few masks occur)."""
-    mask &= SIGNAL_MASK | DAMPER_MASK
-    if question or not mask & SIGNAL_MASK & ~WEAK_MASK:
+    mask &= _SCORED_MASK
+    if question or not mask & _CANDIDATE_MASK:
         return 0.0
     value = _SCORES.get(mask)
     if value is None:
