@@ -51,6 +51,7 @@ _NP_STOPS = frozenset(
         """
     )
 )
+_DIGITS = frozenset("0123456789")
 _ONLY_GROUP_IF_QUANTIFIED = frozenset(lx._words("people"))
 _QUANTIFIER_HEADS = frozenset(lx._words("many some most few others"))
 _LOCATIVES = frozenset(lx._words("in across around throughout inside near outside within"))
@@ -311,6 +312,7 @@ _B_REPORT, _B_OPINION = B["report"], B["opinion"]
 _B_ATTRIBUTION_CUES = sum(B[r] for r in ("according", "per", "citing", "report", "opinion", "participle", "impersonal"))
 _B_THERE_REPORTS = B["there"] | B["head"]
 _B_DOCUMENT = B["document"]
+_B_CURRENCY = B["currency"]
 _B_REPORTING = _B_REPORT | _B_OPINION | B["participle"]
 _OPENER_DAMPERS = {"analysis": B["analysis"], "conditional": B["conditional"], "imperative": B["imperative"]}
 _B_FIRST_ONLY = B["first-person"]
@@ -332,7 +334,7 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
     token_mask = lx.TOKEN_MASK
     for token in hits:
         mask |= token_mask[token]
-    has_digit = lx.DIGIT_RE.search(seg) is not None
+    has_digit = not _DIGITS.isdisjoint(seg)
     if has_digit:
         _numbers(voice, a, b, facts)
     # attribution first: the attribution phrase is not the claim
@@ -355,7 +357,7 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
 def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: int, tokens: list[str], has_digit: bool) -> int:
     """The signal and damper bits of a sentence, from its cue bits and context."""
     out = mask & _B_DIRECT
-    if mask & B["currency"] and has_digit:
+    if mask & _B_CURRENCY and has_digit:
         out |= B["money"]
     if mask & B["month"] and lx.MONTH_CASED_RE.search(voice, a, b):
         out |= B["date"]
