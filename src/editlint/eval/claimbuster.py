@@ -51,8 +51,10 @@ def figures(scores: Sequence[float], labels: Sequence[bool], threshold: float, *
     at_default = counts_at(scores, labels, threshold)
     rows = [(f"{prefix}{name}", value, "") for name, value in rows_for(f"at min-confidence {threshold:g}:", at_default)]
     rows.append((f"{prefix}average precision (min-confidence 0)", fmt(average_precision(scores, labels)), "ranking by confidence"))
-    best_t, best = best_threshold([s for s in scores], labels)
+    best_t, best = best_threshold(scores, labels)
     rows.append((f"{prefix}best-F1 threshold", f"{best_t:g}", f"P={fmt(best.precision)} R={fmt(best.recall)} F1={fmt(best.f1)} (reference only)"))
+    aim_t, aim = best_threshold(scores, labels, min_precision=0.7)
+    rows.append((f"{prefix}best-F1 threshold with precision >= 0.7", f"{aim_t:g}", f"P={fmt(aim.precision)} R={fmt(aim.recall)} F1={fmt(aim.f1)} (reference only)"))
     return rows
 
 

@@ -85,6 +85,7 @@ QUANTITY_MASK = sum(SIGNAL_BITS[name] for name in QUANTITY_SIGNALS)
 WEAK_MASK = SIGNAL_BITS["actor"]
 _WEIGHTED = [(SIGNAL_BITS[n], w) for n, w in SIGNAL_WEIGHTS.items()] + [(DAMPER_BITS[n], -w) for n, w in DAMPER_WEIGHTS.items()]
 _SCORES: dict[int, float] = {}
+_NAMES: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _SCORED_MASK = SIGNAL_MASK | DAMPER_MASK
 _CANDIDATE_MASK = SIGNAL_MASK & ~WEAK_MASK
 
@@ -123,10 +124,13 @@ class Signals:
 
     def as_data(self) -> dict[str, list[str]]:
         """Signals and dampers, strongest first, for a diagnostic's ``data``."""
-        return {
-            "signals": sorted(self.found, key=lambda s: (-SIGNAL_WEIGHTS[s], s)),
-            "dampers": sorted(self.dampers, key=lambda s: (-DAMPER_WEIGHTS[s], s)),
-        }
+        names = _NAMES.get(self.mask)
+        if names is None:
+            names = _NAMES[self.mask] = (
+                tuple(sorted(self.found, key=lambda s: (-SIGNAL_WEIGHTS[s], s))),
+                tuple(sorted(self.dampers, key=lambda s: (-DAMPER_WEIGHTS[s], s))),
+            )
+        return {"signals": list(names[0]), "dampers": list(names[1])}
 
     def __repr__(self) -> str:
         return f"Signals({sorted(self.found)}, dampers={sorted(self.dampers)}, question={self.question})"
