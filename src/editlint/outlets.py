@@ -226,9 +226,8 @@ _TRAILING_OK = frozenset(
 )
 #: Nationality adjectives and country abbreviations ("Turkish", "Israeli", "US").
 DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic|ch|ss|ern)|Arab|Greek|Thai|Gulf|US|UK|EU|UN|UAE")
-_PREV_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
+_TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Sir Lord Lady Dame".split())
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt)\.?[ \t]+\Z")
 _NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([A-Z][\w’'-]*)")
 
 
@@ -237,23 +236,30 @@ def _rejected_by_context(text: str, start: int, end: int, lo: int, hi: int) -> b
     nxt = _NEXT_WORD.match(text, end, hi)
     if nxt and nxt.group(1) not in _TRAILING_OK:
         return True
-    if _TITLE_BEFORE.search(text, max(lo, start - 12), start):
-        return True  # "Mr. Bloomberg"
-    m = _PREV_WORD.search(text, max(lo, start - 40), start)
-    if m:
-        word = m.group(1)
-        if (
-            word[:1].isupper()
-            and "-" not in word
-            and not word.endswith(("'s", "’s", "s'", "s’"))
-            and word not in OPENER_WORDS
-            and not DEMONYM.fullmatch(word)
-        ):
+    before = text[max(lo, start - 40) : start]
+    if not before or before[-1] not in " \t":
+        return False  # punctuation or a line break before the name
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    if word.rstrip(".") in _TITLES and len(word) <= 6:
+        return True  # "Mr Bloomberg", "Dr. Reuters"
+    word = word.strip("\"'“”‘’([")
+    if not word or not (word[0].isalnum() and all(c.isalnum() or c in "’'-" for c in word)):
+        return False
+    if (
+        word[:1].isupper()
+        and "-" not in word
+        and not word.endswith(("'s", "’s", "s'", "s’"))
+        and word not in OPENER_WORDS
+        and not DEMONYM.fullmatch(word)
+    ):
+        return True
+    if word in ("of", "for", "on") and len(words) >= 2:  # "Ministry of Foreign Affairs", "Council on ..."
+        prev = words[-2].strip("\"'“”‘’([,")
+        if prev[:1].isupper() and prev not in OPENER_WORDS and prev.isalpha():
             return True
-        if word in ("of", "for", "on"):  # "Ministry of Foreign Affairs", "Council on ..."
-            before = _PREV_WORD.search(text, max(lo, m.start() - 40), m.start())
-            if before and before.group(1)[:1].isupper() and before.group(1) not in OPENER_WORDS:
-                return True
     return False
 
 
@@ -280,33 +286,65 @@ class OutletRegistry:
         self.outlets: dict[str, Outlet] = {}
         for o in outlets:
             self.outlets[o.id] = o
-        self._domains: dict[str, Outlet] = {}
-        self._handles: dict[str, Outlet] = {}
-        names: dict[str, set[str]] = {}
-        strong: dict[str, list[tuple[str, str]]] = {}
-        weak: dict[str, list[tuple[str, str]]] = {}
-        # later outlets (config extras) win domains and handles
-        for o in self.outlets.values():
-            for d in o.domains:
-                self._domains[d.casefold().removeprefix("www.")] = o
-            for h in o.handles:
-                key = account_key(h)
-                if key:
-                    self._handles[key] = o
-            for n in o.names:
-                names.setdefault(normalize_name(n), set()).add(o.id)
-            strong_names = o.strong_names()
-            for n in strong_names:
-                strong.setdefault(normalize_name(n), []).append((n, o.id))
-            for n in o.names:
-                if n not in strong_names:
-                    weak.setdefault(normalize_name(n), []).append((n, o.id))
-        # a name two outlets share identifies neither
-        self._names = {k: next(iter(v)) for k, v in names.items() if len(v) == 1}
-        self._strong = {k: v for k, v in strong.items() if len({i for _, i in v}) == 1}
-        self._weak = {k: v for k, v in weak.items() if len({i for _, i in v}) == 1 and k not in strong}
+        # Indices are built on first use: linting a draft without a footer
+        # never needs the domain, handle or name indices, only the pattern.
+        self._index_urls: tuple[dict[str, Outlet], dict[str, Outlet]] | None = None
+        self._index_names: tuple[dict[str, str], dict[str, list], dict[str, list]] | None = None
         self._squashed: dict[str, str] | None = None
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]] | None = None
+
+    @property
+    def _domains(self) -> dict[str, Outlet]:
+        return self._url_indices()[0]
+
+    @property
+    def _handles(self) -> dict[str, Outlet]:
+        return self._url_indices()[1]
+
+    def _url_indices(self) -> tuple[dict[str, Outlet], dict[str, Outlet]]:
+        if self._index_urls is None:
+            domains: dict[str, Outlet] = {}
+            handles: dict[str, Outlet] = {}
+            for o in self.outlets.values():  # later outlets (config extras) win
+                for d in o.domains:
+                    domains[d.casefold().removeprefix("www.")] = o
+                for h in o.handles:
+                    key = account_key(h)
+                    if key:
+                        handles[key] = o
+            self._index_urls = (domains, handles)
+        return self._index_urls
+
+    @property
+    def _names(self) -> dict[str, str]:
+        return self._name_indices()[0]
+
+    @property
+    def _strong(self) -> dict[str, list[tuple[str, str]]]:
+        return self._name_indices()[1]
+
+    @property
+    def _weak(self) -> dict[str, list[tuple[str, str]]]:
+        return self._name_indices()[2]
+
+    def _name_indices(self) -> tuple[dict[str, str], dict[str, list], dict[str, list]]:
+        if self._index_names is None:
+            names: dict[str, set[str]] = {}
+            strong: dict[str, list[tuple[str, str]]] = {}
+            weak: dict[str, list[tuple[str, str]]] = {}
+            for o in self.outlets.values():
+                strong_names = o.strong_names()
+                for n in o.names:
+                    key = normalize_name(n)
+                    names.setdefault(key, set()).add(o.id)
+                    (strong if n in strong_names else weak).setdefault(key, []).append((n, o.id))
+            # a name two outlets share identifies neither
+            self._index_names = (
+                {k: next(iter(v)) for k, v in names.items() if len(v) == 1},
+                {k: v for k, v in strong.items() if len({i for _, i in v}) == 1},
+                {k: v for k, v in weak.items() if len({i for _, i in v}) == 1 and k not in strong},
+            )
+        return self._index_names
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -411,65 +449,84 @@ class OutletRegistry:
 
     def scan(self, text: str, start: int = 0, end: int | None = None, *, weak: bool = False) -> Iterator[Mention]:
         """Like :meth:`mentions`, yielding :class:`Mention` values; ``weak=True`` adds ambiguous names."""
-        pattern = self._compiled()
-        if pattern is None:
-            return
+        pattern, minor = self._compiled()
         stop = len(text) if end is None else end
-        for m in pattern.finditer(text, start, stop):
-            a, b = m.start(), m.end()
-            if a > start and (text[a - 1].isalnum() or text[a - 1] in "_-"):
-                continue
-            written = m.group()
-            key = normalize_name(written)
-            candidates = self._strong.get(key)
-            is_weak = False
-            if candidates is None:
-                candidates = self._weak.get(key) if weak else None
-                is_weak = True
-                if candidates is None:
-                    continue
-            the = _THE_BEFORE.search(text, max(start, a - 5), a)
-            ok = False
-            for canonical, _ in candidates:
-                needs_the = canonical[:4].casefold() == "the "
-                body = canonical[4:] if needs_the else canonical
-                if needs_the and the is None:
-                    continue
-                if _case_compatible(body, written):
-                    ok = True
-                    if needs_the:
-                        a = the.start()
-                    break
-            if not ok or _rejected_by_context(text, a, b, start, stop):
-                continue
-            yield Mention(a, b, self.outlets[candidates[0][1]], is_weak)
+        hits = [m for m in pattern.finditer(text, start, stop)] if pattern is not None else []
+        for head, head_pattern in minor:  # names that do not start with a capital ("dpa", "i24NEWS")
+            i = text.find(head, start, stop)
+            while i != -1:
+                m = head_pattern.match(text, i, stop)
+                if m:
+                    hits.append(m)
+                i = text.find(head, i + 1, stop)
+        if len(hits) > 1 and minor:
+            hits.sort(key=lambda m: m.start())
+        for m in hits:
+            found = self._check(text, m.start(), m.end(), start, stop, weak)
+            if found is not None:
+                yield found
 
-    def _compiled(self) -> re.Pattern[str] | None:
+    def _check(self, text: str, a: int, b: int, start: int, stop: int, weak: bool) -> Mention | None:
+        if a > start and (text[a - 1].isalnum() or text[a - 1] in "_-"):
+            return None
+        written = text[a:b]
+        key = normalize_name(written)
+        candidates = self._strong.get(key)
+        is_weak = False
+        if candidates is None:
+            candidates = self._weak.get(key) if weak else None
+            is_weak = True
+            if candidates is None:
+                return None
+        the = _THE_BEFORE.search(text, max(start, a - 5), a)
+        for canonical, _ in candidates:
+            needs_the = canonical[:4].casefold() == "the "
+            body = canonical[4:] if needs_the else canonical
+            if needs_the and the is None:
+                continue
+            if _case_compatible(body, written):
+                if needs_the:
+                    a = the.start()
+                break
+        else:
+            return None
+        if _rejected_by_context(text, a, b, start, stop):
+            return None
+        return Mention(a, b, self.outlets[candidates[0][1]], is_weak)
+
+    def _compiled(self) -> tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]:
         """The one-pass pattern: a character trie per first letter (case-sensitive first letter).
 
-        Dispatching on an exact first character lets ``re`` skip every
-        position that cannot start a name in its C loop; the rest of each
-        name is matched case-insensitively and checked afterwards.
+        Dispatching on an exact capital first letter lets ``re`` skip, in its
+        C loop, every position that cannot start a name; the rest of each
+        name is matched case-insensitively and checked afterwards. The few
+        names that start with a lower-case letter or a digit ("dpa",
+        "i24NEWS") are found with ``str.find`` on their first characters,
+        which is far cheaper than letting every "d" and "i" enter the pattern.
         """
-        if self._pattern is None and (self._strong or self._weak):
+        if self._pattern is None:
             by_first: dict[str, set[str]] = {}
+            minor: dict[str, set[str]] = {}
             for table in (self._strong, self._weak):
                 for entries in table.values():
-                    for canonical, _ in entries:
+                    for canonical, oid in entries:
+                        if table is self._weak and self.outlets[oid].source == "asd":
+                            continue  # ambiguous names from the ASD table: found by by_name where used as a source
                         text = " ".join(canonical.translate(_APOSTROPHES).split())
                         if text[:4].casefold() == "the ":
                             text = text[4:]
                         if not text:
                             continue
-                        first = text[0]
-                        variants = {first, first.upper()} if first.islower() else {first}
-                        for f in variants:
-                            by_first.setdefault(f, set()).add(text[1:].casefold())
-            alternatives = []
-            for first in sorted(by_first):
-                rest = _trie_regex(by_first[first])
-                alternatives.append(re.escape(first) + (f"(?i:{rest})" if rest else ""))
-            self._pattern = re.compile("(?:" + "|".join(alternatives) + r")(?![\w]|-\w)")
+                        first, space, rest = text.partition(" ")
+                        key = first + space + rest.casefold()
+                        if text[0].isupper():
+                            by_first.setdefault(text[0], set()).add(key)
+                        else:
+                            minor.setdefault(text[:3], set()).add(key)
+            alternatives = _trie_regex(word for words in by_first.values() for word in words)
+            pattern = re.compile("(?:" + alternatives + r")(?![\w]|-\w)") if by_first else None
+            heads = [(head, re.compile("(?:" + _trie_regex(words) + r")(?![\w]|-\w)")) for head, words in sorted(minor.items())]
+            self._pattern = (pattern, heads)
         return self._pattern
 
 
@@ -520,11 +577,13 @@ def account_key(url: str) -> str | None:
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (lower-case), longest first, as a character trie; "" matches too.
+    """A regex matching any of ``words``, longest first, as a character trie; "" matches too.
 
-    A trie keeps the alternation small and lets ``re`` reject most positions on
-    their first character. A space matches any run of white space and an
-    apostrophe either style.
+    Characters up to the first space match exactly (``re`` then rejects a
+    failing branch on one character compare); from the first space on,
+    letters match in either case ("Tasnim News Agency", "Tasnim news
+    agency"). A space matches any run of white space and an apostrophe or
+    a dash either style.
     """
     trie: dict = {}
     for word in words:
@@ -542,18 +601,24 @@ def _trie_regex(words: Iterable[str]) -> str:
             return "[-‐‑]"
         return re.escape(ch)
 
-    def build(node: dict) -> str:
+    def child(ch: str, sub: dict, fold: bool) -> str:
+        if ch == " " and not fold:  # the rest of the name in either case, in one scoped group
+            rest = build(sub, True)
+            return atom(ch) + (f"(?i:{rest})" if rest else "")
+        return atom(ch) + build(sub, fold)
+
+    def build(node: dict, fold: bool) -> str:
         terminal = "" in node
         children = [(ch, sub) for ch, sub in node.items() if ch != ""]
         if not children:
             return ""
-        parts = [atom(ch) + build(sub) for ch, sub in sorted(children)]
+        parts = [child(ch, sub, fold) for ch, sub in sorted(children)]
         body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         if terminal:
             return "(?:" + body + ")?"
         return body
 
-    return build(trie)
+    return build(trie, False)
 
 
 # -- loading ---------------------------------------------------------------------------------
@@ -628,7 +693,7 @@ def get_registry(extra: Mapping[str, Any] | None = None) -> OutletRegistry:
     Raises:
         OutletConfigError: when ``extra`` is malformed (one-line message).
     """
-    key = json.dumps(extra or {}, sort_keys=True, default=str)
+    key = json.dumps(extra, sort_keys=True, default=str) if extra else ""
     registry = _CACHE.get(key)
     if registry is None:
         base = _load_bundled()

@@ -21,7 +21,7 @@ from editlint.diagnostic import Severity
 from editlint.document import Document, Span
 from editlint.hookspecs import hookimpl
 from editlint.rule import Rule
-from editlint.rules.provenance.attribution import body_blocks, is_source_context
+from editlint.rules.provenance.attribution import body_mentions, is_source_context
 from editlint.rules.provenance.footer import SETTINGS, Footer, provenance_footer, registry_for
 
 
@@ -299,27 +299,32 @@ class UnlabelledStateMedia(Rule):
         footer = provenance_footer(doc, self.settings)
         prose = doc.prose
         done: set[str] = set()
-        for lo, hi in body_blocks(doc, footer.span if footer is not None else None):
-            for m in registry.scan(prose, lo, hi, weak=True):
-                outlet = m.outlet
-                if not outlet.state_controlled or outlet.id in done:
-                    continue
-                span = Span(m.start, m.end)
-                if doc.in_quote(span):
-                    continue
-                if m.weak and not is_source_context(prose, m.start, m.end, lo, hi):
-                    continue
-                done.add(outlet.id)
-                if is_labelled(doc, span, lo, hi):
-                    continue
-                owner = f"state-controlled ({outlet.country})" if outlet.country else "state-controlled"
-                yield self.diagnostic(
-                    doc,
-                    span,
-                    f"'{doc[span]}' is {owner} media, but the text does not say so",
-                    help=f"label it on first mention, e.g. \"{_example_label(outlet)}\"",
-                    data={"outlet": outlet.id, "country": outlet.country, "typology": outlet.typology},
-                )
+        footer_span = footer.span if footer is not None else None
+        mentions = [m for m in body_mentions(doc, registry, footer_span) if m.outlet.state_controlled]
+        if not mentions:
+            return
+        for m in mentions:
+            outlet = m.outlet
+            if outlet.id in done:
+                continue
+            span = Span(m.start, m.end)
+            if doc.in_quote(span):
+                continue
+            block = doc.block_at(m.start)
+            lo, hi = block.span if block is not None else (0, len(prose))
+            if m.weak and not is_source_context(prose, m.start, m.end, lo, hi):
+                continue
+            done.add(outlet.id)
+            if is_labelled(doc, span, lo, hi):
+                continue
+            owner = f"state-controlled ({outlet.country})" if outlet.country else "state-controlled"
+            yield self.diagnostic(
+                doc,
+                span,
+                f"'{doc[span]}' is {owner} media, but the text does not say so",
+                help=f"label it on first mention, e.g. \"{_example_label(outlet)}\"",
+                data={"outlet": outlet.id, "country": outlet.country, "typology": outlet.typology},
+            )
 
 
 _DEMONYMS = {

@@ -22,7 +22,7 @@ from editlint.errors import ConfigError
 from editlint.hookspecs import hookimpl
 from editlint.outlets import OutletConfigError, split_url, squash, validate_extra
 from editlint.rule import Rule
-from editlint.rules.provenance.attribution import attributions, body_blocks, first_by_outlet
+from editlint.rules.provenance.attribution import attributions, body_blocks, body_mentions, first_by_outlet
 from editlint.rules.provenance.footer import (
     SETTINGS,
     Footer,
@@ -414,10 +414,7 @@ def _named_in_body(doc: Document, footer: Footer, settings):
     registry = registry_for(settings)
     spans = body_blocks(doc, footer.span)
     prose = doc.prose
-    mentioned: set[str] = set()
-    for lo, hi in spans:
-        for m in registry.scan(prose, lo, hi, weak=True):
-            mentioned.add(m.outlet.id)
+    mentioned = {m.outlet.id for m in body_mentions(doc, registry, footer.span)}
     state: dict[str, str] = {}
 
     def body_lower() -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Mapping
 
 from editlint.document import BLOCKQUOTE, FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
@@ -231,19 +232,30 @@ def _title_of(text: str) -> str:
     return " ".join(text.strip().strip("*_#:").strip().rstrip(":").split()).casefold()
 
 
+@lru_cache(maxsize=32)
+def _wanted(headings: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    titles = frozenset(_title_of(h) for h in headings)
+    return titles, max((len(t) for t in titles), default=0) + 12
+
+
 def parse_footer(doc: Document, headings: tuple[str, ...], keys: tuple[str, ...], registry: OutletRegistry) -> Footer | None:
     """Find the footer (the last one when several match) and read its entries."""
-    wanted = {_title_of(h) for h in headings}
+    wanted, longest = _wanted(headings)
     blocks = doc.blocks
+    text = doc.prose
     found: tuple[int, str] | None = None
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
+        start, end = block.span
         if block.kind == HEADING:
-            if _title_of(doc.prose_of(block.span)) in wanted:
+            if end - start <= longest and _title_of(text[start:end]) in wanted:
                 found = (i, "heading")
                 break
         elif block.kind == PARAGRAPH:
-            prose = doc.prose_of(block.span)
+            # a label line is short, or has a colon right after the label
+            if end - start > longest and text.find(":", start, start + longest) == -1:
+                continue
+            prose = text[start:end]
             first_line = prose.split("\n", 1)[0]
             m = _LABEL.match(first_line) if "\n" not in prose.strip() else None
             if m and _title_of(m.group("label")) in wanted and (":" in first_line or first_line.strip() != prose.strip() or _is_emphasised(doc, block.span)):
