@@ -659,6 +659,8 @@ def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int
         return None  # "That said, ..."
     if prev and prev[-1] == "to":
         return None  # "to publish": not a reporting verb
+    if len(prev) > 1 and prev[-1] in lx.DATA_SUBJECTS and prev[-2] in lx.NOUN_LEADS and word.endswith(("ed", "en", "wn")):
+        return None  # "a report published on Tuesday": a participle, not the verb
     if prev and prev[-1] in lx.NOUN_LEADS and word in lx.NOUN_FORMS:
         nxt = low[end : end + 16].split()
         if (nxt and nxt[0].strip(",.;:") in lx.NOUN_FOLLOWERS) or prev[-1] in _DETERMINERS:
@@ -844,6 +846,12 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
         nxt = lowered[head + 1]
         if nxt not in _POST_LEADS and not words[head + 1][:1].isupper():
             return None, "", ""  # "figures come on the back of ...": not a subject
+        if "being" in lowered[head + 1 :] or "having" in lowered[head + 1 :]:
+            return None, "", ""  # "people ... being worried": not a finite clause
+    if head != -1 and (head or not sentence_initial) and words[head][:1].isupper():
+        return "named", _actor(words), ""  # "said Poll": a name that looks like a source noun
+    if head != -1 and "of" in lowered[:head] and any(w[:1].isdigit() or w in ("percent", "half", "third", "thirds", "quarter") or w in lx.NUMBER_WORDS for w in lowered[:head]):
+        return None, "", ""  # "59% of people said": respondents of a survey
     if head == -1:
         capitals = [i for i, w in enumerate(words) if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _DETERMINERS)]
         if capitals:

@@ -182,7 +182,7 @@ OPINION_GROUP_HEADS = frozenset(
     )
 )
 #: Quantifiers that make "people", "experts" etc. an unnamed group.
-GROUP_QUANTIFIERS = frozenset(_words("many some most several numerous various few certain other others a number of lot lots plenty"))
+GROUP_QUANTIFIERS = frozenset(_words("many some most several numerous various few certain other others number lot lots plenty"))
 #: Words that describe an anonymous official or source well enough for AP
 #: ("a senior Pentagon official", "defence officials", "US officials").
 DESCRIPTOR_WORDS = frozenset(
