@@ -12,12 +12,15 @@ The plugin also adds to each document's summary (``--statistics``, JSON
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from editlint.hookspecs import hookimpl
-from editlint.rules.claims.analysis import ANALYSIS_KEY, ClaimsAnalysis
 from editlint.rules.claims.rules import RULES
+
+if TYPE_CHECKING:
+    from editlint.rules.claims.analysis import ClaimsAnalysis
 
 
 @hookimpl
@@ -28,14 +31,15 @@ def editlint_rules():
 @hookimpl
 def editlint_document_summary(document, diagnostics) -> Mapping[str, Any] | None:
     # Read the analysis only if one of the rules computed it: a run that
-    # selects none of them must not pay for it.
-    analysis = document.peek(ANALYSIS_KEY)
+    # selects none of them must not pay for it (nor import it).
+    module = sys.modules.get("editlint.rules.claims.analysis")
+    analysis = document.peek(module.ANALYSIS_KEY) if module else None
     if analysis is None:
         return None
     return summarise(analysis)
 
 
-def summarise(analysis: ClaimsAnalysis) -> dict[str, Any]:
+def summarise(analysis: "ClaimsAnalysis") -> dict[str, Any]:
     """Attributions per actor and the share of hedged sentences."""
     actors: Counter[str] = Counter()
     for facts in analysis.sentences:

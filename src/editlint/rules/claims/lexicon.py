@@ -27,38 +27,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from editlint.packs.patterns import trie_source
+
 # -- helpers ---------------------------------------------------------------------
 
 
 def _words(block: str) -> list[str]:
     return [w for line in block.splitlines() for w in line.split("#", 1)[0].split()]
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """Return a regex alternation of ``words`` shaped as a trie.
-
-    ``re`` tries the branches of a flat alternation one by one at every
-    position; sharing prefixes makes a few hundred words as cheap to match
-    as a dozen.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and not end:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if end else body
-
-    return emit(root)
 
 
 # -- attribution ------------------------------------------------------------------
@@ -619,7 +594,7 @@ SPEECH_VERBS = _words(
     """
 )
 SPEECH_RE = re.compile(
-    r"\b(?:" + trie_pattern(SPEECH_VERBS) + r"|in\s+a\s+(?:statement|speech|post|tweet|interview|letter|message|video|briefing|press\s+conference))\b",
+    r"\b(?:" + trie_source(SPEECH_VERBS) + r"|in\s+a\s+(?:statement|speech|post|tweet|interview|letter|message|video|briefing|press\s+conference))\b",
     re.IGNORECASE,
 )
 

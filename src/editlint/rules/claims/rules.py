@@ -7,12 +7,19 @@ between CIT001, CIT002 and BAL003 for a sentence is made in one place.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from editlint.diagnostic import Diagnostic, Severity
 from editlint.document import Document, Span
 from editlint.rule import Rule
-from editlint.rules.claims.analysis import claims_analysis
+
+
+def claims_analysis(doc: Document):
+    """The shared analysis (imported on first use: it is not start-up cost)."""
+    from editlint.rules.claims.analysis import claims_analysis as analyse
+
+    return analyse(doc)
+
 
 #: Readable names of the claim signals, for messages.
 SIGNAL_LABELS = {
@@ -38,6 +45,15 @@ SIGNAL_LABELS = {
 def _quote_phrase(doc: Document, span: Span, limit: int = 60) -> str:
     text = " ".join(doc.text[span.start : span.end].split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _weasel_findings(rule: Rule, doc: Document, message: str, help: str) -> Iterator[Diagnostic]:
+    """The diagnostics of the attributions the analysis gave ``rule.code`` (CIT002 or BAL003)."""
+    for facts in claims_analysis(doc).sentences:
+        att = facts.weasel
+        if att is not None and facts.weasel_code == rule.code:
+            phrase = _quote_phrase(doc, att.span)
+            yield rule.diagnostic(doc, att.span, message.format(phrase=phrase), help=help, data={"actor": att.actor, "verb": att.verb})
 
 
 class UncitedClaim(Rule):
@@ -175,18 +191,9 @@ class VagueAttribution(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        for facts in claims_analysis(doc).sentences:
-            att = facts.weasel
-            if att is None or facts.weasel_code != self.code:
-                continue
-            phrase = _quote_phrase(doc, att.span)
-            yield self.diagnostic(
-                doc,
-                att.span,
-                f"vague attribution '{phrase}': no one a reader can check",
-                help="name the source, or describe it and say why it cannot be named",
-                data={"actor": att.actor, "verb": att.verb},
-            )
+        return _weasel_findings(
+            self, doc, "vague attribution '{phrase}': no one a reader can check", "name the source, or describe it and say why it cannot be named"
+        )
 
 
 class UnattributedQuote(Rule):
@@ -287,18 +294,9 @@ class WeaselAttribution(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document) -> Iterable[Diagnostic]:
-        for facts in claims_analysis(doc).sentences:
-            att = facts.weasel
-            if att is None or facts.weasel_code != self.code:
-                continue
-            phrase = _quote_phrase(doc, att.span)
-            yield self.diagnostic(
-                doc,
-                att.span,
-                f"opinion attributed to an unnamed group: '{phrase}'",
-                help="name who holds the view, or present it as the writer's own analysis",
-                data={"actor": att.actor, "verb": att.verb},
-            )
+        return _weasel_findings(
+            self, doc, "opinion attributed to an unnamed group: '{phrase}'", "name who holds the view, or present it as the writer's own analysis"
+        )
 
 
 class SpeculationDensity(Rule):
