@@ -112,6 +112,7 @@ def scan_inline(
     *,
     markdown: bool = True,
     references: dict[str, str] | None = None,
+    urls: bool = True,
 ) -> InlineScan:
     """Scan ``text[start:end]`` for inline constructs to mask.
 
@@ -123,6 +124,8 @@ def scan_inline(
             links written in Markdown syntax and bare URLs are recognised.
         references: link reference definitions (label -> URL) for
             ``[text][label]`` links.
+        urls: False when the caller knows the text has no bare URL
+            (:func:`may_contain_url` is false for the whole document).
     """
     out = InlineScan()
     masks, links = out.masks, out.links
@@ -240,8 +243,14 @@ def scan_inline(
             i += run
             continue
         i += 1
-    _bare_urls(text, start, end, out)
+    if urls:
+        _bare_urls(text, start, end, out)
     return out
+
+
+def may_contain_url(text: str) -> bool:
+    """False when no part of ``text`` can hold a bare URL (the test :func:`_bare_urls` makes first)."""
+    return "://" in text or ".com/" in text or "t.me/" in text or "www." in text.lower()
 
 
 def _bare_urls(text: str, start: int, end: int, out: InlineScan) -> None:

@@ -16,6 +16,8 @@ _NON_BREAK = re.compile(r"[^\r\n]+")
 
 def blank(text: str) -> str:
     """Return ``text`` with every character but CR and LF replaced by a space."""
+    if not text.strip("\r\n"):  # only line breaks (the gap between two blocks)
+        return text
     return _NON_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 

@@ -22,7 +22,7 @@ import re
 
 from editlint.document import model
 from editlint.document.frontmatter import parse_front_matter
-from editlint.document.inline import scan_inline
+from editlint.document.inline import may_contain_url, scan_inline
 from editlint.document.mask import build_prose
 from editlint.document.model import Block, Link, ParsedText
 from editlint.document.span import Span
@@ -33,6 +33,7 @@ _FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _COMMENT_LINE = re.compile(r"[ \t]*<!--")
 _URLISH = re.compile(r"(?:https?://|www\.|\w\.\w{2,}/)")
 _FINAL_PUNCT = frozenset(".!?:;,…")
+_new = tuple.__new__  # NamedTuples without their Python-level __new__ (hot path)
 _CLOSERS = "\"'”’)]»"
 
 #: A heading line is at most this many characters and words.
@@ -67,8 +68,27 @@ def _heading_before_text(lines: list[tuple[int, int, str]], i: int) -> bool:
     return bool(following.strip()) and len(line.strip()) < 0.6 * len(following.strip())
 
 
+def _lines(text: str, start: int) -> list[tuple[int, int, str]]:
+    """``(start, end without line break, text)`` of every line from ``start``."""
+    lines: list[tuple[int, int, str]] = []
+    if start >= len(text):
+        return lines
+    append = lines.append
+    pos = start
+    for part in text[start:].split("\n"):
+        end = pos + len(part)
+        if part[-1:] == "\r":
+            append((pos, end - 1, part[:-1]))
+        else:
+            append((pos, end, part))
+        pos = end + 1
+    if text[-1] == "\n":  # no line after a final line break
+        lines.pop()
+    return lines
+
+
 def _line_mode(lines: list[tuple[int, int, str]]) -> bool:
-    nonblank = [text for _, _, text in lines if text.strip()]
+    nonblank = [text for _, _, text in lines if text and not text.isspace()]
     if len(nonblank) < 2:
         return True
     blanks = len(lines) - len(nonblank)
@@ -82,14 +102,7 @@ def parse_text(text: str) -> ParsedText:
     front = parse_front_matter(text)
     body_start = front.span.end if front else 0
 
-    lines: list[tuple[int, int, str]] = []  # (start, end without line break, text)
-    pos = body_start
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl == -1 else nl
-        content_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        lines.append((pos, content_end, text[pos:content_end]))
-        pos = end + 1 if nl != -1 else len(text)
+    lines = _lines(text, body_start)
 
     blocks: list[Block] = []
     if front:
@@ -102,6 +115,13 @@ def parse_text(text: str) -> ParsedText:
     line_mode = _line_mode(lines)
     first_prose = True
     paragraph: list[tuple[int, int, str]] = []
+    # Constructs most drafts never contain, looked for once in the whole text
+    # so that lines and blocks without them skip the regexes.
+    has_fence = "```" in text or "~~~" in text
+    has_comment = "<!--" in text
+    has_hash = "#" in text
+    has_inline = "`" in text or "<" in text or "[" in text
+    has_urls = may_contain_url(text)
 
     def flush() -> None:
         nonlocal first_prose
@@ -110,7 +130,7 @@ def parse_text(text: str) -> ParsedText:
         start, end = paragraph[0][0], paragraph[-1][1]
         first_line = paragraph[0][2]
         marker = _LIST_MARKER.match(first_line)
-        hashes = _HASH_HEADING.match(first_line)
+        hashes = _HASH_HEADING.match(first_line) if has_hash else None
         content_start = start
         if marker:
             kind, level = model.LIST_ITEM, 1
@@ -126,19 +146,20 @@ def parse_text(text: str) -> ParsedText:
             kind, level = model.PARAGRAPH, 0
         while content_start < end and text[content_start] in " \t":
             content_start += 1
-        scan = scan_inline(text, content_start, end, markdown=False)
-        masks.extend(scan.masks)
-        links.extend(scan.links)
-        comments.extend(scan.comments)
-        keep.append(Span(start, end))
-        blocks.append(Block(kind, Span(content_start, end), level))
+        if has_inline or has_urls:
+            scan = scan_inline(text, content_start, end, markdown=False, urls=has_urls)
+            masks.extend(scan.masks)
+            links.extend(scan.links)
+            comments.extend(scan.comments)
+        keep.append(_new(Span, (start, end)))
+        blocks.append(_new(Block, (kind, _new(Span, (content_start, end)), level)))
         first_prose = False
         paragraph.clear()
 
     i = 0
     while i < len(lines):
         start, end, line = lines[i]
-        fence = _FENCE.match(line)
+        fence = _FENCE.match(line) if has_fence else None
         if fence:
             flush()
             j = i + 1
@@ -149,7 +170,7 @@ def parse_text(text: str) -> ParsedText:
             blocks.append(Block(model.CODE, Span(start, lines[last][1])))
             i = last + 1
             continue
-        if _COMMENT_LINE.match(line):
+        if has_comment and _COMMENT_LINE.match(line):
             flush()
             close = text.find("-->", start)
             stop = len(text) if close == -1 else close + 3
@@ -158,9 +179,9 @@ def parse_text(text: str) -> ParsedText:
             while i < len(lines) and lines[i][0] < stop:
                 i += 1
             continue
-        if not line.strip():
+        if not line or line.isspace():
             flush()
-        elif line_mode or _LIST_MARKER.match(line) or _HASH_HEADING.match(line):
+        elif line_mode or _LIST_MARKER.match(line) or (has_hash and _HASH_HEADING.match(line)):
             flush()
             paragraph.append(lines[i])
             if line_mode:
