@@ -47,13 +47,18 @@ def _quote_phrase(doc: Document, span: Span, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _weasel_findings(rule: Rule, doc: Document, message: str, help: str) -> Iterator[Diagnostic]:
-    """The diagnostics of the attributions the analysis gave ``rule.code`` (CIT002 or BAL003)."""
-    for facts in claims_analysis(doc).sentences:
-        att = facts.weasel
-        if att is not None and facts.weasel_code == rule.code:
-            phrase = _quote_phrase(doc, att.span)
-            yield rule.diagnostic(doc, att.span, message.format(phrase=phrase), help=help, data={"actor": att.actor, "verb": att.verb})
+class _AttributionFinding(Rule):
+    """Base of CIT002 and BAL003: report the attributions the analysis gave this code."""
+
+    message_template = ""
+    help_text = ""
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for facts in claims_analysis(doc).sentences:
+            att = facts.weasel
+            if att is not None and facts.weasel_code == self.code:
+                message = self.message_template.format(phrase=_quote_phrase(doc, att.span))
+                yield self.diagnostic(doc, att.span, message, help=self.help_text, data={"actor": att.actor, "verb": att.verb})
 
 
 class UncitedClaim(Rule):
@@ -144,7 +149,7 @@ class UncitedClaim(Rule):
             )
 
 
-class VagueAttribution(Rule):
+class VagueAttribution(_AttributionFinding):
     """A factual claim attributed to no one a reader can check.
 
     ## What it flags
@@ -189,11 +194,8 @@ class VagueAttribution(Rule):
     code = "CIT002"
     name = "vague-attribution"
     severity = Severity.WARNING
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        return _weasel_findings(
-            self, doc, "vague attribution '{phrase}': no one a reader can check", "name the source, or describe it and say why it cannot be named"
-        )
+    message_template = "vague attribution '{phrase}': no one a reader can check"
+    help_text = "name the source, or describe it and say why it cannot be named"
 
 
 class UnattributedQuote(Rule):
@@ -251,7 +253,7 @@ class UnattributedQuote(Rule):
                 )
 
 
-class WeaselAttribution(Rule):
+class WeaselAttribution(_AttributionFinding):
     """An opinion or characterisation attributed to an unnamed group.
 
     ## What it flags
@@ -292,11 +294,8 @@ class WeaselAttribution(Rule):
     code = "BAL003"
     name = "weasel-attribution"
     severity = Severity.WARNING
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        return _weasel_findings(
-            self, doc, "opinion attributed to an unnamed group: '{phrase}'", "name who holds the view, or present it as the writer's own analysis"
-        )
+    message_template = "opinion attributed to an unnamed group: '{phrase}'"
+    help_text = "name who holds the view, or present it as the writer's own analysis"
 
 
 class SpeculationDensity(Rule):
