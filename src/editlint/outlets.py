@@ -225,7 +225,10 @@ _TRAILING_OK = frozenset(
     """.split()
 )
 #: Nationality adjectives and country abbreviations ("Turkish", "Israeli", "US").
-DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic|ch|ss|ern)|Arab|Greek|Thai|Gulf|US|UK|EU|UN|UAE")
+DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ern)|French|Dutch|Czech|Swiss|Greek|Thai|Arab|Arabic|Welsh|Basque|Kazakh|Uzbek|"
+    r"Tajik|Turkmen|Kyrgyz|Baltic|Slavic|Nordic|Gulf|Afghan|US|UK|EU|UN|UAE"
+)
 _TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Sir Lord Lady Dame".split())
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 _NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([A-Z][\w’'-]*)")

@@ -72,7 +72,7 @@ def source_profile(footer: Footer) -> dict[str, Any]:
 
 def _list_outlets(profile: Mapping[str, Any], counts: Counter[str]) -> str:
     keys = [k for k in profile["order"] if counts.get(k)]
-    return ", ".join(f"{profile['labels'][k]} ×{counts[k]}" for k in keys)
+    return ", ".join(f"{profile['labels'][k]} ×{counts[k]}" if counts[k] > 1 else profile["labels"][k] for k in keys)
 
 
 def _and(items: list[str]) -> str:
@@ -185,7 +185,7 @@ class OneSidedSourcing(Rule):
             return
         from editlint.rules.provenance import missing_from_footer
 
-        missing = list(dict.fromkeys(item.label for item in missing_from_footer(doc, footer, self.settings)))
+        missing = list(dict.fromkeys(item.outlet.name if item.outlet is not None else item.name for item in missing_from_footer(doc, footer, self.settings)))
         message = f"one-sided sourcing: {verdict}"
         notes = []
         if missing:

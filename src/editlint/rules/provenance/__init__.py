@@ -325,7 +325,7 @@ class AttributedSourceNotInProvenance(Rule):
         if footer is None or not footer.entries:
             return
         for item in missing_from_footer(doc, footer, self.settings):
-            label = item.label
+            label = item.outlet.name if item.outlet is not None else item.name
             domain = item.outlet.domains[0] if item.outlet is not None and item.outlet.domains else None
             example = f" (a {domain} link)" if domain else ""
             yield self.diagnostic(
@@ -401,11 +401,12 @@ class UnnamedProvenanceEntry(Rule):
             key = entry.key
             if key is None or named(entry):
                 continue
+            label = entry.outlet.name if entry.outlet is not None else entry.label
             yield self.diagnostic(
                 doc,
                 entry.span,
-                f"provenance entry from {entry.label} is never named in the body",
-                help=f"say where the draft relies on {entry.label} (\"…, {entry.label} reported\"), or drop the entry",
+                f"provenance entry from {label} is never named in the body",
+                help=f"say where the draft relies on {label} (\"…, {entry.label} reported\"), or drop the entry",
                 data={"outlet": entry.outlet.id if entry.outlet is not None else None, "key": key},
             )
 
