@@ -695,7 +695,8 @@ def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int
             return None
     kind, actor, head = _classify_np(words, sentence_initial=not inverted and voice.startswith(words[0], a))
     if word in lx.TAIL_VERBS and head not in lx.DATA_SUBJECTS and not _statement_tail(low, end, b):
-        return None  # "the firm added 300 jobs", "London may find itself"
+        if not (role == "opinion" and kind == "group"):  # "analysts expect rates to rise" is a view
+            return None  # "the firm added 300 jobs", "London may find itself"
     if kind is None or (kind == "named" and word not in lx.STRONG_VERBS and not _tight_subject(words)):
         if word not in lx.STRONG_VERBS or (len(words) == 1 and words[0].lower() in _DETERMINERS):
             return None
