@@ -481,7 +481,8 @@ def _source_name(rest: str, urls: list[FooterURL], raw: str) -> str | None:
     text = rest.replace("[", " ").replace("]", " ").strip(" \t-–—•*_|:;,.()")
     if not text:
         return None
-    first = _FIELD_SPLIT.split(text, maxsplit=1)[0].strip(" \"'“”‘’*_()[]")
+    first = _FIELD_SPLIT.split(text, maxsplit=1)[0]
+    first = re.sub(r"\s*\([^)]*\)?", "", first).strip(" \"'“”‘’*_()[]")  # "Alalam News (Telegram)"
     if not first or _PLACEHOLDER.match(first) or not _NAMEISH.search(first):
         return None
     if len(first.split()) > 8:  # a sentence, not a name
