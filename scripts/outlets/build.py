@@ -46,6 +46,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from editlint.outlets import PLATFORM_HOSTS, account_key, registrable_domain, split_url
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CURATED = HERE / "curated.toml"
@@ -65,24 +67,6 @@ COUNTRY_NAMES = {
     "Europen Union": "European Union",
     "The Gambia": "Gambia",
 }
-
-# Hosts that carry many outlets: never an outlet's domain.
-PLATFORMS = {
-    "t.me": "t.me",
-    "telegram.me": "t.me",
-    "twitter.com": "x.com",
-    "x.com": "x.com",
-    "facebook.com": "facebook.com",
-    "fb.com": "facebook.com",
-    "instagram.com": "instagram.com",
-    "youtube.com": "youtube.com",
-    "tiktok.com": "tiktok.com",
-    "vk.com": "vk.com",
-    "ok.ru": "ok.ru",
-    "linkedin.com": "linkedin.com",
-}
-SHARED_HOSTS = ("blogspot.com", "wordpress.com", "wixsite.com", "github.io", "livejournal.com", "medium.com", "substack.com")
-SECOND_LEVEL = frozenset("co com org net gov ac edu or ne go gob mil info news".split())
 
 SOCIAL_COLUMNS = ("Twitter Link", "Telegram Link", "Youtube Link", "Facebook Link", "Instagram Link", "VK Link", "Tiktok Link")
 
@@ -115,45 +99,28 @@ def slug(text: str) -> str:
 
 def host_of(url: str) -> tuple[str, str]:
     """Return (host, path) of a URL written with or without a scheme."""
-    url = url.strip()
-    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.IGNORECASE)
-    host, _, path = url.partition("/")
-    host = host.split("@")[-1].split(":")[0].lower().strip(".")
-    host = re.sub(r"^(?:www\d?|m|mobile)\.", "", host)
-    return host, path.split("?")[0].split("#")[0].strip("/")
+    return split_url(url)
 
 
 def registrable(host: str) -> str:
-    """``news.cctv.com`` -> ``cctv.com``; ``media.gov.kw`` stays whole."""
-    if any(host == h or host.endswith("." + h) for h in SHARED_HOSTS):
-        return host
-    labels = host.split(".")
-    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    return registrable_domain(host)
 
 
 def handle_of(url: str) -> str | None:
-    """``https://www.twitter.com/Foo/`` -> ``x.com/Foo``; None if not a profile."""
-    host, path = host_of(url)
-    platform = PLATFORMS.get(host)
-    if not platform or not path:
+    """``https://www.twitter.com/Foo/`` -> ``x.com/Foo``; None if not a profile page."""
+    key = account_key(url)
+    if key is None:
         return None
-    parts = path.split("/")
-    if platform == "youtube.com":
-        if parts[0].startswith("@"):
-            return f"youtube.com/{parts[0]}"
-        if parts[0] in ("channel", "c", "user") and len(parts) > 1:
-            return f"youtube.com/{parts[0]}/{parts[1]}"
+    account = key.split("/", 1)[1]
+    if not re.fullmatch(r"[\w.@/-]+", account) or account in ("share", "home", "profile.php", "watch", "s", "i"):
         return None
-    if platform == "tiktok.com":
-        return f"tiktok.com/{parts[0]}" if parts[0].startswith("@") else None
-    if platform == "facebook.com" and parts[0] in ("pages", "groups") and len(parts) > 2:
-        return f"facebook.com/{parts[-1]}"
-    name = parts[0]
-    if not re.fullmatch(r"[\w.@-]+", name) or name.lower() in ("share", "home", "profile.php", "watch", "s"):
+    if key.startswith("tiktok.com/") and not account.startswith("@"):
         return None
-    return f"{platform}/{name}"
+    # keep the account's spelling as written (matching ignores case anyway)
+    written = {part.casefold(): part for part in split_url(url)[1].split("/") if part}
+    pieces = key.split("/")
+    pieces[-1] = written.get(pieces[-1], pieces[-1])
+    return "/".join(pieces)
 
 
 def clean_name(raw: str) -> tuple[str, list[str]]:
@@ -257,7 +224,7 @@ def read_asd(path: Path) -> list[dict]:
                 group["handles"].append(handle)
             else:
                 host, _ = host_of(url)
-                if "." in host and host not in PLATFORMS and re.fullmatch(r"[a-z0-9.-]+", host):
+                if "." in host and host not in PLATFORM_HOSTS and re.fullmatch(r"[a-z0-9.-]+", host):
                     group["domains"].append(host)
         for column in SOCIAL_COLUMNS:
             value = row.get(column, "").strip()

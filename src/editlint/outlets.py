@@ -552,6 +552,26 @@ def split_url(url: str) -> tuple[str, str]:
     return host, path
 
 
+_SHARED_HOSTS = ("blogspot.com", "wordpress.com", "wixsite.com", "github.io", "livejournal.com", "medium.com", "substack.com")
+_SECOND_LEVEL = frozenset("co com org net gov ac edu or ne go gob mil info news".split())
+
+
+def registrable_domain(host: str) -> str:
+    """The part of a host an outlet owns: ``news.cctv.com`` -> ``cctv.com``.
+
+    A small heuristic, not the public-suffix list: ``co.uk``-style second
+    levels keep three labels (``media.gov.kw``), and blog platforms keep the
+    whole host (``x.blogspot.com``).
+    """
+    host = host.casefold().strip(".")
+    if any(host == h or host.endswith("." + h) for h in _SHARED_HOSTS):
+        return host
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
 def _account_key(platform: str, path: str) -> str | None:
     parts = [p for p in path.split("/") if p]
     if not parts:
@@ -825,6 +845,7 @@ __all__ = [
     "account_key",
     "get_registry",
     "normalize_name",
+    "registrable_domain",
     "split_url",
     "squash",
     "validate_extra",

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from editlint.document import BLOCKQUOTE, FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
-from editlint.outlets import Outlet, OutletRegistry, get_registry, normalize_name, split_url, squash
+from editlint.outlets import PLATFORM_HOSTS, Outlet, OutletRegistry, account_key, get_registry, normalize_name, registrable_domain, split_url, squash
 
 #: Settings (``[tool.editlint]`` keys) this module reads, with their defaults.
 DEFAULT_HEADINGS = (
@@ -113,14 +113,11 @@ class FooterEntry:
         if self.name:
             return "name:" + squash(self.name)
         for u in self.urls:
-            host, path = split_url(u.url)
+            host, _ = split_url(u.url)
             if not host:
                 continue
-            from editlint.outlets import PLATFORM_HOSTS, _account_key
-
-            platform = PLATFORM_HOSTS.get(host)
-            if platform:
-                account = _account_key(platform, path)
+            if host in PLATFORM_HOSTS:
+                account = account_key(u.url)
                 if account:
                     return "account:" + account
                 continue
@@ -186,14 +183,6 @@ class Footer:
                 if len(key) >= 4 and any(key in _squashed_location(u.url) for u in entry.urls):
                     return True
         return False
-
-
-def registrable_domain(host: str) -> str:
-    """``news.example.co.uk`` -> ``example.co.uk`` (a small heuristic, no public-suffix list)."""
-    labels = host.split(".")
-    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gob") and len(labels[-1]) == 2:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
 
 
 def _squashed_location(url: str) -> str:
