@@ -52,6 +52,8 @@ _NP_STOPS = frozenset(
     )
 )
 _DIGITS = frozenset("0123456789")
+_CUE_INTERSECTION = lx.CUE_KEYS.intersection
+_TOKEN_MASK = lx.TOKEN_MASK
 _ONLY_GROUP_IF_QUANTIFIED = frozenset(lx._words("people"))
 _QUANTIFIER_HEADS = frozenset(lx._words("many some most few others"))
 _LOCATIVES = frozenset(lx._words("in across around throughout inside near outside within"))
@@ -329,11 +331,10 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
     tokens = seg.split()
     if not tokens:
         return
-    hits = lx.CUE_KEYS.intersection(tokens)
+    hits = _CUE_INTERSECTION(tokens)
     mask = 0
-    token_mask = lx.TOKEN_MASK
     for token in hits:
-        mask |= token_mask[token]
+        mask |= _TOKEN_MASK[token]
     has_digit = not _DIGITS.isdisjoint(seg)
     if has_digit:
         _numbers(voice, a, b, facts)
@@ -342,52 +343,65 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
         mask & _B_ATTRIBUTION_CUES or mask & _B_THERE_REPORTS == _B_THERE_REPORTS or mask & _B_DOCUMENT and _has_possessive(low, a, b)
     ):
         _attributions(facts, hits, mask, voice, low, a, b)
-    if mask & B["anonymity"] and lx.ANONYMITY_RE.search(voice, a, b):
+    if mask & _M_ANONYMITY and lx.ANONYMITY_RE.search(voice, a, b):
         facts.anonymity = True
-    if mask & B["hedge-word"]:
-        _hedges(facts, _words_with(hits, B["hedge-word"]), voice, low, a, b)
+    if mask & _M_HEDGE_WORD:
+        _hedges(facts, _words_with(hits, _M_HEDGE_WORD), voice, low, a, b)
     if facts.named:
         return  # cited: what it claims needs no score
     signals = _word_signals(mask, hits, voice, seg, a, b, tokens, has_digit)
     if facts.hedges:
-        signals |= B["hedge"]
+        signals |= _M_HEDGE
     facts.signals = sc.Signals(signals, facts.question)
+
+
+_M = {name: B[name] for name in (
+    "money", "month", "date", "actor", "event", "actor-event", "past", "comparative", "comparison", "prescriptive",
+    "prescription", "modal-to", "future", "if-word", "conditional-clause", "first", "first-opinion",
+    "first-person-opinion", "first-person", "short", "anonymity", "hedge-word", "hedge",
+)}  # fmt: skip
+(_M_MONEY, _M_MONTH, _M_DATE, _M_ACTOR, _M_EVENT, _M_ACTOR_EVENT, _M_PAST, _M_COMPARATIVE, _M_COMPARISON, _M_PRESCRIPTIVE,
+ _M_PRESCRIPTION, _M_MODAL_TO, _M_FUTURE, _M_IF, _M_CONDITIONAL_CLAUSE, _M_FIRST, _M_FIRST_OPINION,
+ _M_FIRST_PERSON_OPINION, _M_FIRST_PERSON, _M_SHORT, _M_ANONYMITY, _M_HEDGE_WORD, _M_HEDGE) = _M.values()  # fmt: skip
+_NAMED_ACTOR_SEARCH = lx.NAMED_ACTOR_RE.search
+_OPENER_MATCH = lx.OPENER_RE.match
+_FIRST_SINGULAR = frozenset({"i", "my", "me"})
 
 
 def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: int, tokens: list[str], has_digit: bool) -> int:
     """The signal and damper bits of a sentence, from its cue bits and context."""
     out = mask & _B_DIRECT
     if mask & _B_CURRENCY and has_digit:
-        out |= B["money"]
-    if mask & B["month"] and lx.MONTH_CASED_RE.search(voice, a, b):
-        out |= B["date"]
-    if lx.NAMED_ACTOR_RE.search(voice, a + 1, b):
-        out |= B["actor"]
-        if mask & B["event"]:
-            out |= B["actor-event"]
-    if not mask & B["past"] and _regular_past(seg):
-        out |= B["past"]
-    if mask & B["comparative"] and " than " in seg:
-        out |= B["comparison"]
-    if mask & B["prescriptive"]:
-        if any(not w.startswith("need") for w in _words_with(hits, B["prescriptive"])) or lx.PRESCRIPTIVE_RE.search(seg):
-            out |= B["prescription"]
-    elif mask & B["modal-to"] and lx.PRESCRIPTIVE_RE.search(seg):
-        out |= B["prescription"]
-    if not mask & B["future"] and (" going to " in seg or "ll " in seg and lx.WILL_CONTRACTION_RE.search(seg)):
-        out |= B["future"]
-    opener = lx.OPENER_RE.match(seg)
+        out |= _M_MONEY
+    if mask & _M_MONTH and lx.MONTH_CASED_RE.search(voice, a, b):
+        out |= _M_DATE
+    if _NAMED_ACTOR_SEARCH(voice, a + 1, b):
+        out |= _M_ACTOR
+        if mask & _M_EVENT:
+            out |= _M_ACTOR_EVENT
+    if not mask & _M_PAST and _regular_past(seg):
+        out |= _M_PAST
+    if mask & _M_COMPARATIVE and " than " in seg:
+        out |= _M_COMPARISON
+    if mask & _M_PRESCRIPTIVE:
+        if any(not w.startswith("need") for w in _words_with(hits, _M_PRESCRIPTIVE)) or lx.PRESCRIPTIVE_RE.search(seg):
+            out |= _M_PRESCRIPTION
+    elif mask & _M_MODAL_TO and lx.PRESCRIPTIVE_RE.search(seg):
+        out |= _M_PRESCRIPTION
+    if not mask & _M_FUTURE and (" going to " in seg or "ll " in seg and lx.WILL_CONTRACTION_RE.search(seg)):
+        out |= _M_FUTURE
+    opener = _OPENER_MATCH(seg)
     if opener:
         out |= _OPENER_DAMPERS[opener.lastgroup]
-    if mask & B["if-word"] and (not opener or opener.lastgroup != "conditional"):
-        out |= B["conditional-clause"]
-    if mask & B["first"]:
-        if mask & B["first-opinion"]:
-            out |= B["first-person-opinion"]
-        elif not {"i", "my", "me"}.isdisjoint(_words_with(hits, B["first"])):
-            out |= B["first-person"]
+    if mask & _M_IF and (not opener or opener.lastgroup != "conditional"):
+        out |= _M_CONDITIONAL_CLAUSE
+    if mask & _M_FIRST:
+        if mask & _M_FIRST_OPINION:
+            out |= _M_FIRST_PERSON_OPINION
+        elif not _FIRST_SINGULAR.isdisjoint(_words_with(hits, _M_FIRST)):
+            out |= _M_FIRST_PERSON
     if len(tokens) < 5:
-        out |= B["short"]
+        out |= _M_SHORT
     return out
 
 
