@@ -23,7 +23,7 @@ per sentence, so the analysis is linear in the document's length.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from bisect import bisect_right
 from typing import Iterator
 

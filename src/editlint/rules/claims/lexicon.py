@@ -276,7 +276,6 @@ OPINION_PARTICIPLES = frozenset(
 #: Auxiliaries of a passive frame ("is seen as", "has been described as").
 PASSIVE_AUXILIARIES = frozenset(_words("is are was were been being be remains remain"))
 CONSENSUS_ADVERBS = frozenset(_words("widely generally commonly often broadly largely increasingly frequently popularly universally"))
-IMPERSONAL_TRIGGERS = [*FACT_PARTICIPLES, *OPINION_PARTICIPLES, "reportedly", "supposedly", "purportedly", "speculation", "rumours", "rumors"]
 
 # -- claim signals ----------------------------------------------------------------------
 MAGNITUDES = _words("million millions billion billions trillion trillions thousand thousands hundred hundreds dozen dozens tens bn tn")
@@ -504,26 +503,11 @@ PER_UNITS = frozenset(
         """
     )
 )
-#: Impersonal "it is understood that" and passive "is widely seen as" frames.
-IT_FRAME_RE = re.compile(
-    r"\b(?:it|this)\s+(?:is|was|has\s+been|had\s+been|is\s+being|were)\s+(?:(?:widely|generally|commonly|often|now|also|increasingly|broadly|largely|further|still)\s+)?$",
-    re.IGNORECASE,
-)
-PASSIVE_FRAME_RE = re.compile(
-    r"\b(?:is|are|was|were|been|being|be|remains?)\s+(?:(?:widely|generally|commonly|often|now|also|increasingly|broadly|largely|still|frequently|popularly|universally|sometimes|variously)\s+)?$",
-    re.IGNORECASE,
-)
 #: What follows a passive characterisation: "as", "to be", "to have", "one of".
 PASSIVE_TAIL_RE = re.compile(r"\s+(?:as\b|to\s+(?:be|have|\w+)\b|that\b|one\s+of\b|(?:a|an|the)\s)", re.IGNORECASE)
 #: An agent after a passive ("by the ministry", "by Reuters") names the source.
 AGENT_RE = re.compile(r"[^.;:]{0,40}?\bby\s+(?:the\s+|a\s+)?(?:[A-Z]|(?:ministry|government|court|report|study|police|army|agency)\b)")
-#: "some say", "many believe", "there are those who argue".
-GROUP_VERB_RE = re.compile(
-    r"\s+(?:(?:have|had|would|will|may|might|also|now|still|even|long|often)\s+)*(?:\w+\s+)?$",
-)
-#: "the ministry's statement", "Reuters' report": a named document.
-POSSESSIVE_SOURCE_RE = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})(?:['’]s?)\s+(?:[\w-]+\s+){0,2}$")
-THOSE_WHO_RE = re.compile(r"\bthere\s+(?:are|were|have\s+been)\s+(?:those|some|many|others)\s+who\s+$", re.IGNORECASE)
+#: "there are (unconfirmed) reports that": a vague source.
 THERE_REPORTS_RE = re.compile(r"\bthere\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 #: Sentence openers that mark the writer's own analysis, not a reported fact.
@@ -558,8 +542,6 @@ MIGHT_NOUN_BEFORE = frozenset(_words("military economic naval air its their his 
 POSSIBLE_RE = re.compile(r"\b(?:it\s+(?:is|was|remains|seems|'s|’s)\s+(?:\w+\s+)?possible|possible\s+that)\b", re.IGNORECASE)
 #: "seems to", "appears to", "appeared that": speculation; "appeared in court" is not.
 SEEM_TAIL_RE = re.compile(r"\s+(?:to|that|as\s+if|as\s+though|like|likely|unlikely|increasingly)\b", re.IGNORECASE)
-#: A modal used as a prescription ("should", "must", "needs to", "ought to").
-NEED_TAIL_RE = re.compile(r"\s+to\b", re.IGNORECASE)
 #: Words before a quotation that make it a title or a term, not speech.
 TITLE_WORDS = frozenset(
     _words(
@@ -570,12 +552,6 @@ TITLE_WORDS = frozenset(
         """
     )
     + ["known as"]
-)
-#: Titles and labels, not speech: 'a report titled "..."'.
-TITLE_BEFORE_RE = re.compile(
-    r"(?:titled|entitled|called|named|dubbed|headlined|headed|so-called|known\s+as|the\s+(?:word|words|phrase|term|slogan|hashtag|label|motto|banner)s?|"
-    r"(?:book|film|report|article|essay|song|album|paper|column|op-ed|series|programme|program|show|documentary|campaign|operation)),?\s*$",
-    re.IGNORECASE,
 )
 #: A speaker for quoted speech: a speech verb (with its subject) or "according to".
 SPEECH_VERBS = _words(
@@ -599,21 +575,16 @@ SPEECH_RE = re.compile(
 )
 
 # -- numbers ---------------------------------------------------------------------------
-DIGIT_RE = re.compile(r"\d")
 #: A figure: digits with thousands separators or decimals.
 NUMBER_RE = re.compile(r"\d(?:[\d,.]*\d)?")
 #: What follows a figure: a unit that tells what it counts.
 NUMBER_SUFFIX_RE = re.compile(r"(%|\s?%|bn\b|tn\b|m\b|k\b|st\b|nd\b|rd\b|th\b|s\b|\s(?:per\s?cent|percent|percentage)\b)", re.IGNORECASE)
-#: A time of day or a clock reading: "10:30", not a claim.
-TIME_OF_DAY_RE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst|utc|local)?\b", re.IGNORECASE)
 
 # -- per-sentence patterns of the claim signals -------------------------------------------
 #: A capitalised word after the first one: a name or an acronym ("I" excepted).
 NAMED_ACTOR_RE = re.compile(r"\s(?!I\b)[A-Z]")
 #: A month name written as one (capitalised): "2 May", "May 2".
 MONTH_CASED_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
-#: A regular past form ("withdrew" and other irregular forms are cue words).
-REGULAR_PAST_RE = re.compile(r"\b[a-z]{3,}ed\b")
 #: "they'll", "we'll": the future.
 WILL_CONTRACTION_RE = re.compile(r"\w['’]ll\b")
 #: How a sentence opens: the writer's analysis, a conditional, an imperative.
