@@ -263,3 +263,53 @@ def test_seed_like_draft():
     assert not _codes_on(report, doc, "Reuters reported that")
     assert not _codes_on(report, doc, "According to the Pentagon")
     assert not _codes_on(report, doc, "What is clear is that")
+
+
+# -- robustness ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        '"',
+        '"Only a quotation that never closes',
+        "said said said said.",
+        "According to.",
+        "Per.",
+        "It is.",
+        "?" * 50,
+        "Sources " * 2000 + "said.",
+        "İstanbul’s governor said 40 people died. ﬁgures showed 12% growth.",
+    ],
+)
+def test_odd_drafts_do_not_crash(text):
+    report = lint(text, path="draft.txt")
+    assert not report.internal_error
+
+
+def test_the_analysis_does_not_depend_on_hash_order(tmp_path):
+    """Cue words come out of sets: the result must not depend on PYTHONHASHSEED."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT + SEED_LIKE, encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "from editlint.document import parse\n"
+        "from editlint.rules.claims.analysis import claims_analysis\n"
+        "doc = parse(open(sys.argv[1], encoding='utf-8').read(), 'draft.txt')\n"
+        "an = claims_analysis(doc)\n"
+        "print(json.dumps([[f.confidence, f.weasel_code, [[a.kind, a.actor, a.verb, list(a.span)] for a in f.attributions]] for f in an.sentences]))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(draft)], capture_output=True, text=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())
