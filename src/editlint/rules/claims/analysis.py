@@ -5,8 +5,9 @@
 
 * CIT001 takes the sentences with claim signals and no attribution;
 * CIT002 and BAL003 take the vague and unnamed-group attributions; which of
-  the two a phrase gets is decided here (:meth:`Attribution.code`), so a
-  phrase never gets both and its sentence never also gets CIT001;
+  the two a phrase gets is decided here (``_decide_weasel``: the sentence's
+  ``weasel`` and ``weasel_code``), so a phrase never gets both and its
+  sentence never also gets CIT001;
 * CIT003 takes quoted speech with no speaker nearby;
 * BAL004 takes the hedged sentences without attribution.
 
@@ -16,15 +17,16 @@ inside a quote are not the writer's claims and a quote's "could" is not the
 writer's speculation.
 
 Cost: each sentence is split at white space once and its tokens are looked
-up in one table (:data:`~editlint.rules.claims.lexicon.CUE_KEYS`); the
-context checks run only around the cues found. Nothing rescans the document
-per sentence, so the analysis is linear in the document's length.
+up in one table (:data:`~editlint.rules.claims.lexicon.CUE_KEYS`) giving a
+bit mask of cue roles; the context checks run only around the cues found
+and look at most 120 characters back. Nothing rescans the document per
+sentence, so the analysis is linear in the document's length.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Iterator
 
 from editlint.document import BODY_KINDS, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
@@ -646,8 +648,11 @@ def _impersonal(word: str, voice: str, low: str, a: int, b: int, pos: int) -> At
     subject = before[-frame_words - 1] if len(before) > frame_words else ""
     if subject in ("it", "this"):
         start = low.rfind(subject, a, pos)
-        opinion = word in lx.OPINION_PARTICIPLES
-        return Attribution(Span(start, end), "group" if opinion else "vague", low[start:end], word, opinion)
+        group = word in lx.OPINION_PARTICIPLES
+        # "it is believed/thought/feared that" reports a fact as often as a view:
+        # the content decides (a figure makes it CIT002's)
+        opinion = group and word not in ("believed", "thought", "feared")
+        return Attribution(Span(start, end), "group" if group else "vague", low[start:end], word, opinion)
     if word == "known":
         return None  # "is known as" names, it does not attribute
     start = low.rfind(before[-1], a, pos)
