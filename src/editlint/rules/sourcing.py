@@ -352,7 +352,7 @@ def editlint_document_summary(document: Document, config) -> Mapping[str, Any] |
     settings = {**SETTINGS, **dict(getattr(config, "settings", None) or {})}
     footer = provenance_footer(document, settings)
     if footer is None:
-        return {"sources": {"footer": False, "total": 0}}
+        return None  # nothing to report: PRV001 says the footer is missing
     profile = source_profile(footer)
     return {
         "sources": {
