@@ -304,14 +304,17 @@ class SpeculationDensity(Rule):
     ## What it flags
     A paragraph of at least `min-sentences` sentences in which at least
     `min-ratio` of the sentences hedge in the writer's own voice ("could",
-    "may", "might", "likely", "potentially", "perhaps", "it is possible
-    that", "appears to") with no attribution in the sentence or carried
-    from the sentences just before it. The message gives the ratio; the
-    diagnostic's data lists the hedged sentences and their cues.
+    "might", "likely", "potentially", "perhaps", "it is possible that",
+    "appears to", "may have", "may well") with no attribution in the
+    sentence or carried from the sentences just before it. The message
+    gives the ratio; the diagnostic's data lists the hedged sentences and
+    their cues.
 
     Hedges inside quoted speech are the speaker's, not the writer's, and
-    do not count; "could not" (inability) and "May" (the month) are not
-    hedges.
+    do not count; "could not" (inability), "May" (the month) and "may" of
+    general possibility or permission ("symptoms may include", "members
+    may vote") are not hedges; "may" counts when it speculates ("may have
+    left", "may well", "may soon") or sits in a conditional.
 
     ## Why it matters
     One hedge is honest; a paragraph of them is analysis or speculation
