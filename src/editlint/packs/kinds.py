@@ -28,6 +28,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 from editlint.diagnostic import Diagnostic, Fix, Severity
 from editlint.document import Document, Span
 from editlint.errors import did_you_mean
+from editlint.packs import literals as _literals
 from editlint.packs import scopes as _scopes
 from editlint.packs.patterns import Matcher, PatternError, Shifted, compile_user, timed_finditer
 from editlint.rule import Rule
@@ -449,6 +450,8 @@ class ConsistencyRule(PackRule):
         cells = [(r, v, cell) for r, row in enumerate(rows) for v, cell in enumerate(row) if cell]
         self.rows = rows
         self.variants = variants
+        self._cells = cells
+        self._variant_needles: list[list[str] | None] | None = None  # computed on first use
         if values["regex"]:
             self.matcher = _matcher(values, (), [cell for _, _, cell in cells], patterns_key="forms")
             self.cells = [(compile_user(cell, values["ignore-case"], values["engine"]), r, v) for r, v, cell in cells]
@@ -492,9 +495,38 @@ class ConsistencyRule(PackRule):
                 return v, r
         return -1, None  # pragma: no cover - the alternation matched one of them
 
+    def variant_needles(self) -> list[list[str] | None]:
+        """Per variant, strings one of which each of its forms contains (None: unknown)."""
+        if self._variant_needles is None:
+            v = self.values
+            out = []
+            for variant in range(len(self.variants)):
+                forms = [cell for _, w, cell in self._cells if w == variant]
+                if v["regex"]:
+                    out.append(_literals.combine(_literals.pattern_needles(f, engine=v["engine"], ignore_case=self.ignore_case) for f in forms))
+                else:
+                    out.append(_literals.token_needles(forms, self.ignore_case) if forms else [])
+            self._variant_needles = out
+        return self._variant_needles
+
+    def _mixed(self, prose: str, unit: tuple[Span, ...]) -> bool:
+        """False when at most one variant can occur in ``unit``: nothing to report there."""
+        lo, hi = unit[0].start, unit[-1].end
+        present = 0
+        for needles in self.variant_needles():
+            if needles is None or not _literals.absent(prose, needles, lo, hi):
+                present += 1
+                if present > 1:
+                    return True
+        return False
+
     def run(self, doc: Document, deadline: float) -> Iterator[Diagnostic]:
         grade = self.values["fix"]
+        prose = doc.prose
         for unit in _scopes.units(doc, self.scopes):
+            # Most drafts use one variant only: a few str.find calls settle it.
+            if not self._mixed(prose, unit):
+                continue
             found = [(m, *self.classify(m)) for m in self.matches(doc, self.matcher, unit, deadline)]
             counts: dict[int, int] = {}
             for _, v, _ in found:

@@ -29,6 +29,7 @@ from typing import Iterator, Sequence
 import regex
 
 from editlint.document import Span
+from editlint.packs import literals
 
 _WORD_START = re.compile(r"\w")
 
@@ -168,6 +169,8 @@ class Matcher:
         self.tokens = list(tokens)
         self.patterns = list(patterns)
         self.ignore_case = ignore_case
+        self.engine = engine
+        self._needles: list[str] | None | bool = False  # computed on first use
         for t in self.tokens:
             if not t.strip():
                 raise PatternError("a token is empty", "tokens", t)
@@ -224,6 +227,9 @@ class Matcher:
         """
         if not spans:
             return
+        needles = self.needles
+        if needles is not None and literals.absent(text, needles, spans[0].start, spans[-1].end):
+            return  # no match can occur where none of its required strings does
         if len(spans) == 1:
             span = spans[0]
             piece = text[span.start : span.end]
@@ -238,6 +244,17 @@ class Matcher:
             if i >= 0 and m.end() <= spans[i].end:
                 m.lower = spans[i].start
                 yield m
+
+    @property
+    def needles(self) -> list[str] | None:
+        """Strings one of which every match contains (see :mod:`editlint.packs.literals`), or None."""
+        if self._needles is False:
+            parts = []
+            if self.tokens:
+                parts.append(literals.token_needles(self.tokens, self.ignore_case))
+            parts.extend(literals.pattern_needles(p, engine=self.engine, ignore_case=self.ignore_case) for p in self.patterns)
+            self._needles = literals.combine(parts)
+        return self._needles
 
     def _scan(self, text: str, lo: int, hi: int, deadline: float, where: Span) -> Iterator[Shifted | Hit]:
         if self.automaton is not None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterator, NamedTuple
 
 from editlint.diagnostic import Diagnostic, Fix, Severity
@@ -74,10 +74,51 @@ class DateMention(NamedTuple):
     dmy: bool
 
 
+# Every date contains a month, and every month name starts with one of these:
+# they never overlap, so one scan finds every place a date can be.
+_MONTH_START = re.compile("|".join(m[:3] for m in MONTHS))
+# Between the start of a date and its month there are at most 20 characters
+# that are not white space ("Wednesday., the 31st of ").
+_BEFORE_MONTH = 20
+_WINDOW = 64
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return _dates_near(text, start, end, [m.start() for m in _MONTH_START.finditer(text, start, end)])
+
+
+def _matches(text: str, start: int, end: int, months: list[int]) -> Iterator[re.Match]:
+    """``DATE.finditer(text, start, end)``, searching only near the ``months``.
+
+    DATE starts with a lookbehind, so re tries it at every character; most
+    text is far from any month. The next match after ``pos`` contains the
+    first month ``q`` at or after ``pos`` (or a later one), so it cannot start
+    before a point with more than 20 non-space characters between it and
+    ``q``: the search starts there, and finds what ``finditer`` would.
+    """
+    pos = start
+    i = 0
+    while True:
+        while i < len(months) and months[i] < pos:
+            i += 1
+        if i == len(months):
+            return
+        q = months[i]
+        w = q - _WINDOW
+        if w <= pos or len("".join(text[w:q].split())) <= _BEFORE_MONTH:
+            w = pos
+        m = DATE.search(text, w, end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _dates_near(text: str, start: int, end: int, months: list[int]) -> list[DateMention]:
     out = []
-    for m in DATE.finditer(text, start, len(text) if end is None else end):
+    for m in _matches(text, start, end, months):
         dmy = m.group("d1") is not None
         day = int(m.group("d1") if dmy else m.group("d2"))
         month = MONTH_OF[(m.group("m1") if dmy else m.group("m2")).rstrip(".")]
@@ -158,7 +199,16 @@ class ContradictoryDate(Rule):
     options = {"infer-year": True}
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        mentions = [d for b in doc.blocks if b.is_prose for d in find_dates(doc.prose, b.span.start, b.span.end)]
+        prose = doc.prose
+        months = [m.start() for m in _MONTH_START.finditer(prose)]
+        if not months:
+            return
+        mentions = []
+        for b in doc.blocks:
+            if b.is_prose:
+                lo, hi = bisect_left(months, b.span.start), bisect_left(months, b.span.end)
+                if lo < hi:
+                    mentions.extend(_dates_near(prose, b.span.start, b.span.end, months[lo:hi]))
         if not mentions:
             return
         references = [(d.span.start, _valid(d.year, d.month, d.day), d.span) for d in mentions if d.year]
