@@ -83,11 +83,13 @@ class TestVerdict:
         ("Tasnim said so.", False),
         ("Per the Telegram thread of Alalam News, talks stalled.", False),
         ("Qatar-based Al Jazeera said so.", False),
+        ("The CCP’s Global Times said so.", True),
+        ("The state’s Press TV aired it.", True),
     ],
 )
 def test_labels(sentence, labelled):
     doc = parse(sentence, "a.md")
-    for name in ("Tasnim", "TRT", "RT", "NHK", "Alalam News", "Al Jazeera"):
+    for name in ("Tasnim", "TRT", "RT", "NHK", "Alalam News", "Al Jazeera", "Global Times", "Press TV"):
         at = sentence.find(name)
         if at != -1 and (at == 0 or not sentence[at - 1].isalpha()):
             span = Span(at, at + len(name))

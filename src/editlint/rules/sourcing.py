@@ -227,6 +227,11 @@ _LABEL = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# "the CCP's Global Times", "the Kremlin's RT": the owner's possessive, right before the name
+_OWNER_POSSESSIVE = re.compile(
+    r"\b(?:ccp|cpc|communist\s+party|kremlin|irgc|revolutionary\s+guards|hezbollah|houthis?|government|regime|state)['’]s?\s+\Z",
+    re.IGNORECASE,
+)
 # a label must sit this close to the outlet's name, within the same sentence
 _LABEL_BEFORE = 60
 _LABEL_AFTER = 90
@@ -243,6 +248,8 @@ def is_labelled(doc: Document, span: Span, lo: int, hi: int) -> bool:
     s_lo, s_hi = _sentence_bounds(doc, span, lo, hi)
     text = doc.prose
     if _LABEL.search(text, max(s_lo, span.start - _LABEL_BEFORE), span.start):
+        return True
+    if _OWNER_POSSESSIVE.search(text, max(s_lo, span.start - 30), span.start):
         return True
     if _LABEL.search(text, span.end, min(s_hi, span.end + _LABEL_AFTER)):
         return True

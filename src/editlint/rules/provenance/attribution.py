@@ -79,7 +79,7 @@ _BEFORE = re.compile(
 # a dot belongs to a word only inside it ("U.S.", "Politico.com"). Atomic
 # groups keep the regex engine from backtracking through every shorter run.
 _WORDCHARS = r"(?:[\w'’&-]|\.(?=\w))*+"
-_RUN_REST = _WORDCHARS + r"(?:[ \t]+(?:(?:of|the|for|and|al|el|de|&)[ \t]+)?(?:[A-Z]" + _WORDCHARS + r"|\d+\b))*+"
+_RUN_REST = _WORDCHARS + r"(?:[ \t]+(?:(?:of|the|for|and|al|el|de|du|des|della|di|am|im|y|&)[ \t]+)?(?:[A-Z]" + _WORDCHARS + r"|\d+\b))*+"
 _NAME = re.compile(r"[A-Z0-9](?<![\w'’.-].)" + _RUN_REST)
 # A run directly followed by a core verb of reporting: "Gulf Times reported".
 _RUN_THEN_VERB = re.compile(
@@ -291,9 +291,14 @@ def _trim_run(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop sentence openers and leading modifiers from a capitalised run.
 
     "Earlier Gulf Times" -> "Gulf Times"; "Uganda's New Vision" -> "New
-    Vision"; "China-published Economic Observer" -> "Economic Observer".
+    Vision"; "China-published Economic Observer" -> "Economic Observer";
+    a trailing nationality adjective goes too ("Welt am Sonntag German").
     """
     while a < b:
+        m = re.match(r"\d[\d,.]*[ \t]+", text[a:b])  # "the 2013 Hindustan Times"
+        if m:
+            a += m.end()
+            continue
         m = _OPENER.match(text, a, b)
         if m and m.group().strip() in OPENER_WORDS and m.group().strip() != "The":
             a = m.end()
@@ -303,6 +308,10 @@ def _trim_run(text: str, a: int, b: int) -> tuple[int, int]:
             a = m.end()
             continue
         break
+    # a nationality adjective closing the run describes what follows: "Welt am Sonntag German newspaper"
+    m = re.search(r"[ \t]+(\S+)\Z", text[a:b])
+    if m and DEMONYM.fullmatch(m.group(1)):
+        b = a + m.start()
     return a, b
 
 
