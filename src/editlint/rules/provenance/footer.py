@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
@@ -146,6 +146,7 @@ class Footer:
         span: from the heading to the end of the last entry.
         entries: the source entries, in order.
         title: the heading text as written.
+        level: the heading's level (0 for label lines and front matter).
     """
 
     kind: str
@@ -154,7 +155,6 @@ class Footer:
     entries: tuple[FooterEntry, ...]
     title: str
     level: int = 0
-    extra: dict = field(default_factory=dict, compare=False)
 
     def outlets(self) -> set[str]:
         """Ids of the registry outlets the entries resolve to."""
@@ -247,7 +247,7 @@ def parse_footer(doc: Document, headings: tuple[str, ...], keys: tuple[str, ...]
             prose = text[start:end]
             first_line = prose.split("\n", 1)[0]
             m = _LABEL.match(first_line) if "\n" not in prose.strip() else None
-            if m and _title_of(m.group("label")) in wanted and (":" in first_line or first_line.strip() != prose.strip() or _is_emphasised(doc, block.span)):
+            if m and _title_of(m.group("label")) in wanted:  # "Sources", "Sources:", "**Sources**"
                 found = (i, "label")
                 break
             m = _INLINE_LABEL.match(prose.strip())
@@ -263,11 +263,6 @@ def parse_footer(doc: Document, headings: tuple[str, ...], keys: tuple[str, ...]
     if front is not None and front.entries:
         footer = Footer(footer.kind, footer.heading, footer.span, front.entries + footer.entries, footer.title, footer.level)
     return footer
-
-
-def _is_emphasised(doc: Document, span: Span) -> bool:
-    raw = doc[span].strip()
-    return raw.startswith(("**", "__", "*", "_")) and raw.endswith(("**", "__", "*", "_", ":"))
 
 
 def _body_footer(doc: Document, index: int, kind: str, registry: OutletRegistry) -> Footer:
