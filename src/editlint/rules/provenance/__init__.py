@@ -438,13 +438,12 @@ def _named_in_body(doc: Document, footer: Footer, settings):
         for n in names:
             if n and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", body_lower()):
                 return True
-        if entry.outlet is None:
-            for u in entry.urls:
-                host, path = split_url(u.url)
-                token = path.split("/", 1)[0].lstrip("@") if host in ("t.me", "x.com", "twitter.com", "instagram.com", "facebook.com", "youtube.com") else host.split(".")[-2] if "." in host else host
-                token = squash(token)
-                if len(token) >= 4 and token in body_squashed():
-                    return True
+        key = entry.key or ""
+        if entry.outlet is None and key.startswith(("account:", "host:")):
+            # the account ("t.me/borderwatch") or the site ("harbourgazette.example") spelt in the body
+            where = key.split(":", 1)[1]
+            token = squash(where.rsplit("/", 1)[-1].lstrip("@") if key.startswith("account:") else where.split(".", 1)[0])
+            return len(token) >= 4 and token in body_squashed()
         return False
 
     return named
