@@ -28,13 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--footer", action="store_true", help="append a provenance footer to every article")
     args = parser.parse_args(argv)
 
-    start = time.process_time()
     from editlint.config import Config
     from editlint.document import parse
     from editlint.outlets import get_registry
     from editlint.plugins import get_plugin_host
     from editlint.registry import build_registry
 
+    start = time.process_time()
     registry = get_registry()
     registry._compiled()
     setup = time.process_time() - start
