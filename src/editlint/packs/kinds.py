@@ -450,10 +450,12 @@ class ConsistencyRule(PackRule):
         cells = [(r, v, cell) for r, row in enumerate(rows) for v, cell in enumerate(row) if cell]
         self.rows = rows
         self.variants = variants
+        # run() scans only units where two variants may occur, which the
+        # per-variant needles settle: the matcher needs no prefilter of its own.
         self._cells = cells
         self._variant_needles: list[list[str] | None] | None = None  # computed on first use
         if values["regex"]:
-            self.matcher = _matcher(values, (), [cell for _, _, cell in cells], patterns_key="forms")
+            self.matcher = _matcher(values, (), [cell for _, _, cell in cells], patterns_key="forms", prefilter=False)
             self.cells = [(compile_user(cell, values["ignore-case"], values["engine"]), r, v) for r, v, cell in cells]
         else:
             self.index: dict[str, tuple[int, list[int]]] = {}
@@ -463,7 +465,7 @@ class ConsistencyRule(PackRule):
                 if variant != v:
                     raise SpecError("forms", f"{cell!r} is listed under two variants ({variants[variant]!r} and {variants[v]!r})", cell)
                 found_rows.append(r)
-            self.matcher = _matcher(values, list(dict.fromkeys(cell for _, _, cell in cells)), (), tokens_key="forms")
+            self.matcher = _matcher(values, list(dict.fromkeys(cell for _, _, cell in cells)), (), tokens_key="forms", prefilter=False)
 
     def flags(self) -> str:
         names = " / ".join(self.variants)
@@ -507,14 +509,17 @@ class ConsistencyRule(PackRule):
                 else:
                     out.append(_literals.token_needles(forms, self.ignore_case) if forms else [])
             self._variant_needles = out
+            self._variant_plans = [None if n is None else _literals.prepare(n) for n in out]
         return self._variant_needles
 
     def _mixed(self, prose: str, unit: tuple[Span, ...]) -> bool:
         """False when at most one variant can occur in ``unit``: nothing to report there."""
         lo, hi = unit[0].start, unit[-1].end
         present = 0
-        for needles in self.variant_needles():
-            if needles is None or not _literals.absent(prose, needles, lo, hi):
+        if self._variant_needles is None:
+            self.variant_needles()
+        for plan in self._variant_plans:
+            if plan is None or not _literals.absent(prose, plan, lo, hi):
                 present += 1
                 if present > 1:
                     return True
@@ -793,7 +798,7 @@ def _needle(row: Sequence[str]) -> str | None:
     return next((c for c in row if c), None)
 
 
-def _matcher(values, tokens, patterns, *, tokens_key: str = "tokens", patterns_key: str = "patterns") -> Matcher:
+def _matcher(values, tokens, patterns, *, tokens_key: str = "tokens", patterns_key: str = "patterns", prefilter: bool = True) -> Matcher:
     """Build a :class:`Matcher`, turning pattern errors into :class:`SpecError`."""
     try:
         return Matcher(
@@ -803,6 +808,7 @@ def _matcher(values, tokens, patterns, *, tokens_key: str = "tokens", patterns_k
             not_preceded_by=values.get("not-preceded-by", ()),
             not_followed_by=values.get("not-followed-by", ()),
             engine=values["engine"],
+            prefilter=prefilter,
         )
     except PatternError as exc:
         key = {"tokens": tokens_key, "patterns": patterns_key}.get(exc.role, exc.role)

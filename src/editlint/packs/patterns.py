@@ -145,6 +145,8 @@ class Matcher:
         not_preceded_by: patterns that must not end right before a match.
         not_followed_by: patterns that must not start right after a match.
         engine: ``regex`` (timed) or ``re`` (trusted patterns, faster).
+        prefilter: skip texts that lack every string a match needs (see
+            :mod:`editlint.packs.literals`); False when the caller does.
 
     Three ways to scan, chosen once here: a long list of single-word tokens
     goes through an Aho–Corasick automaton (one pass in C whatever the
@@ -165,12 +167,16 @@ class Matcher:
         not_followed_by: Sequence[str] = (),
         engine: str = "regex",
         accelerate: bool = True,
+        prefilter: bool = True,
     ) -> None:
         self.tokens = list(tokens)
         self.patterns = list(patterns)
         self.ignore_case = ignore_case
         self.engine = engine
-        self._needles: list[str] | None | bool = False  # computed on first use
+        # Needles (see literals) are computed on first use, unless the caller
+        # filters texts itself.
+        self._needles: list[str] | None | bool = False if prefilter else None
+        self._plan: tuple | None | bool = False if prefilter else None
         for t in self.tokens:
             if not t.strip():
                 raise PatternError("a token is empty", "tokens", t)
@@ -227,8 +233,10 @@ class Matcher:
         """
         if not spans:
             return
-        needles = self.needles
-        if needles is not None and literals.absent(text, needles, spans[0].start, spans[-1].end):
+        if self._plan is False:
+            needles = self.needles
+            self._plan = None if needles is None else literals.prepare(needles)
+        if self._plan is not None and literals.absent(text, self._plan, spans[0].start, spans[-1].end):
             return  # no match can occur where none of its required strings does
         if len(spans) == 1:
             span = spans[0]

@@ -81,6 +81,9 @@ _MONTH_START = re.compile("|".join(m[:3] for m in MONTHS))
 # that are not white space ("Wednesday., the 31st of ").
 _BEFORE_MONTH = 20
 _WINDOW = 64
+# What follows the first three letters of a month that starts a date.
+_AFTER_MONTH = re.compile(r"[a-z]*\.?\s+(?:the\s+)?\d")
+_DIGIT = re.compile(r"\d")
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -94,21 +97,23 @@ def _matches(text: str, start: int, end: int, months: list[int]) -> Iterator[re.
 
     DATE starts with a lookbehind, so re tries it at every character; most
     text is far from any month. The next match after ``pos`` contains the
-    first month ``q`` at or after ``pos`` (or a later one), so it cannot start
-    before a point with more than 20 non-space characters between it and
-    ``q``: the search starts there, and finds what ``finditer`` would.
+    first month ``q`` at or after ``pos`` that can be part of a date (or a
+    later one), so it cannot start before a point with more than 20
+    non-space characters between it and ``q``: the search starts there, and
+    finds what ``finditer`` would.
     """
     pos = start
-    i = 0
-    while True:
-        while i < len(months) and months[i] < pos:
-            i += 1
-        if i == len(months):
-            return
-        q = months[i]
+    for q in months:
+        if q < pos:
+            continue
         w = q - _WINDOW
         if w <= pos or len("".join(text[w:q].split())) <= _BEFORE_MONTH:
             w = pos
+        # A month is part of a date only with a day number after it ("May 2",
+        # "May the 2nd") or before it, across white space ("2 May", "2nd of
+        # May"); "Mayor", "March on" and "Decision" are passed over.
+        if not (_AFTER_MONTH.match(text, q + 3, end) or (q > w and text[q - 1].isspace() and _DIGIT.search(text, w, q))):
+            continue
         m = DATE.search(text, w, end)
         if m is None:
             return
