@@ -33,6 +33,10 @@ def quote_spans(text: str, start: int, end: int) -> list[Span]:
         # Only straight quotes can open (a lone ” never does): pair them up
         # with str.find, much faster than testing every character.
         return _straight_spans(text, start, end)
+    return _marked_spans(text, start, end)
+
+
+def _marked_spans(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     i = start
     while True:

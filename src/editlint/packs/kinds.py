@@ -3,7 +3,7 @@
 A pack file names its kind with ``extends``; the kind's class reads and
 validates the file's keys, compiles its patterns once, and checks
 documents. The built-in kinds are ``existence``, ``substitution``,
-``occurrence``, ``consistency``, ``conditional`` and ``metric``; plugins add
+``repetition``, ``occurrence``, ``consistency``, ``conditional`` and ``metric``; plugins add
 kinds through the ``editlint_rule_kinds`` hook by subclassing
 :class:`PackRule` (declare :attr:`PackRule.KEYS`, implement
 :meth:`PackRule.setup`, :meth:`PackRule.run` and :meth:`PackRule.flags`).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import itertools
 import math
 import operator
 import re
@@ -27,6 +28,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from editlint.diagnostic import Diagnostic, Fix, Severity
 from editlint.document import Document, Span
+from editlint.document import words as _words
 from editlint.errors import did_you_mean
 from editlint.packs import literals as _literals
 from editlint.packs import scopes as _scopes
@@ -79,7 +81,7 @@ _TYPE_NAMES = {
 COMMON_KEYS: tuple[Key, ...] = (
     Key("code", "string", required=True, doc="The rule's code: two to four capitals and three digits (`DSK001`)."),
     Key("name", "string", required=True, doc="The rule's kebab-case slug (`banned-words`)."),
-    Key("extends", "string", required=True, doc="The kind of rule: `existence`, `substitution`, `occurrence`, `consistency`, `conditional`, `metric`, or a kind added by a plugin."),
+    Key("extends", "string", required=True, doc="The kind of rule: `existence`, `substitution`, `repetition`, `occurrence`, `consistency`, `conditional`, `metric`, or a kind added by a plugin."),
     Key("message", "string", required=True, doc="The diagnostic message; `{match}` and the kind's other placeholders are filled in."),
     Key("summary", "string", doc="One line for `editlint rules` and the top of `editlint explain` (default: the first sentence of `description`)."),
     Key("severity", "string", "warning", doc="`error`, `warning` or `info`.", choices=("error", "warning", "info")),
@@ -366,6 +368,63 @@ class SubstitutionRule(PackRule):
             yield self.hit(doc, _trimmed(m.span, found), {"match": _shown(found), "suggestion": suggestion}, fix)
 
 
+# -- repetition ------------------------------------------------------------------------
+
+# A word followed by its copy: letters only, after white space, and the copy
+# not followed by a word character, apostrophe or hyphen. The copy may differ
+# in the case of its first letter ("The the"); without ignore-case the guard
+# leaves a capitalised copy alone ("Bora Bora", "Sirhan Sirhan": names). The
+# pattern starts at the white space before the word, so re only tries it at
+# spaces; the possessive `*+` and `++` give back nothing that could match.
+_REPEATED = r"(\s)([^\W\d_])([^\W\d_]*+)\s++{guard}(?i:\2)\3(?![\w’\x27-])"
+_NOT_CAPITALISED = r"(?=[^\W\d_A-Z])"
+
+
+class RepetitionRule(SubstitutionRule):
+    """Flag a word written twice in a row ("the the"), with a fix that deletes the copy.
+
+    It runs as a substitution rule with a built-in pattern (on ``re``), after
+    one cheap test on the document's word index (:mod:`editlint.document.words`):
+    a draft where no word follows a copy of itself is not searched at all.
+    """
+
+    kind = "repetition"
+    KEYS = (Key("fix", "string", "safe", doc=_FIX_KEY_DOC, choices=("safe", "unsafe", "none")),)
+
+    def setup(self, values: dict[str, Any]) -> None:
+        guard = "" if values["ignore-case"] else _NOT_CAPITALISED
+        values.update(swap={_REPEATED.format(guard=guard): r"\1\2\3"}, regex=True, engine="re")
+        super().setup(values)
+
+    def flags(self) -> str:
+        case = (
+            "in any case" if self.ignore_case
+            else "differing at most in the case of its first letter; a capitalised copy (\"Bora Bora\") is a name and is left alone"
+        )
+        return (
+            "A word followed by a copy of itself, separated only by white space (\"the the\", \"The the\"): "
+            f"words of letters, the first after white space, the copy {case}, and not followed by a letter, "
+            "digit, apostrophe or hyphen." + _describe_context(self.values)
+        )
+
+    def fix_safety(self) -> str:
+        grade = self.values["fix"]
+        if grade == "none":
+            return ""
+        return f"The fix deletes the copy and the white space before it, and is marked {grade}. Fixes never touch quoted speech."
+
+    def run(self, doc: Document, deadline: float) -> Iterator[Diagnostic]:
+        index = _words.letter_words(doc)
+        if index is not None:
+            # Two neighbouring words alike, then (rarely) the finer test:
+            # most drafts never reach the pattern.
+            if not any(map(operator.eq, index.words, itertools.islice(index.words, 1, None))):
+                return
+            if not _words.may_repeat(doc.prose):
+                return
+        yield from super().run(doc, deadline)
+
+
 # -- occurrence ------------------------------------------------------------------------
 
 
@@ -510,16 +569,38 @@ class ConsistencyRule(PackRule):
                     out.append(_literals.token_needles(forms, self.ignore_case) if forms else [])
             self._variant_needles = out
             self._variant_plans = [None if n is None else _literals.prepare(n) for n in out]
+            # Long lists of plain words are looked up in the document's word
+            # index instead: one pass over its words, however long the lists.
+            self._word_variants: dict[bytes, set[int]] = {}
+            self._by_words: set[int] = set()
+            for variant in range(len(self.variants)):
+                forms = [cell for _, w, cell in self._cells if w == variant]
+                plain = [_words.plain_word(f) for f in forms] if len(forms) > _literals.MAX_NEEDLES and not v["regex"] else [None]
+                if all(plain):
+                    self._by_words.add(variant)
+                    for word in plain:
+                        self._word_variants.setdefault(word, set()).add(variant)
         return self._variant_needles
 
-    def _mixed(self, prose: str, unit: tuple[Span, ...]) -> bool:
+    def _mixed(self, doc: Document, prose: str, unit: tuple[Span, ...]) -> bool:
         """False when at most one variant can occur in ``unit``: nothing to report there."""
         lo, hi = unit[0].start, unit[-1].end
-        present = 0
         if self._variant_needles is None:
             self.variant_needles()
-        for plan in self._variant_plans:
-            if plan is None or not _literals.absent(prose, plan, lo, hi):
+        found: set[int] | None = None
+        if self._by_words:
+            index = _words.letter_words(doc)
+            if index is not None:  # the words of the whole draft: a superset of the unit's
+                found = set()
+                for word in self._word_variants.keys() & index.words:
+                    found |= self._word_variants[word]
+        present = 0
+        for variant, plan in enumerate(self._variant_plans):
+            if found is not None and variant in self._by_words:
+                hit = variant in found
+            else:
+                hit = plan is None or not _literals.absent(prose, plan, lo, hi)
+            if hit:
                 present += 1
                 if present > 1:
                     return True
@@ -530,7 +611,7 @@ class ConsistencyRule(PackRule):
         prose = doc.prose
         for unit in _scopes.units(doc, self.scopes):
             # Most drafts use one variant only: a few str.find calls settle it.
-            if not self._mixed(prose, unit):
+            if not self._mixed(doc, prose, unit):
                 continue
             found = [(m, *self.classify(m)) for m in self.matches(doc, self.matcher, unit, deadline)]
             counts: dict[int, int] = {}
@@ -898,5 +979,5 @@ def _display_path(path: Path) -> str:
 
 
 BUILTIN_KINDS: dict[str, type[PackRule]] = {
-    cls.kind: cls for cls in (ExistenceRule, SubstitutionRule, OccurrenceRule, ConsistencyRule, ConditionalRule, MetricRule)
+    cls.kind: cls for cls in (ExistenceRule, SubstitutionRule, RepetitionRule, OccurrenceRule, ConsistencyRule, ConditionalRule, MetricRule)
 }

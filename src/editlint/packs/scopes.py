@@ -92,7 +92,9 @@ MULTI_BLOCK = frozenset({"document", "body", "footer"})
 
 
 def units(doc: Document, scopes: tuple[str, ...]) -> list[Unit]:
-    """Return the units of ``scopes`` in ``doc`` (computed once per document)."""
+    """Return the units of ``scopes`` in ``doc`` (computed once per document; do not modify)."""
+    if len(scopes) == 1:  # the common case: the shared list itself
+        return doc.derived(("pack-scope", scopes[0]), SCOPES[scopes[0]])
     out: list[Unit] = []
     for scope in scopes:
         out.extend(doc.derived(("pack-scope", scope), SCOPES[scope]))
@@ -100,7 +102,11 @@ def units(doc: Document, scopes: tuple[str, ...]) -> list[Unit]:
 
 
 def spans_of(doc: Document, scopes: tuple[str, ...]) -> list[Span]:
-    """Every span of every unit of ``scopes``, in document order, without repeats."""
+    """Every span of every unit of ``scopes``, in document order, without repeats (shared; do not modify)."""
+    return doc.derived(("pack-spans", scopes), lambda d: _spans(d, scopes))
+
+
+def _spans(doc: Document, scopes: tuple[str, ...]) -> list[Span]:
     if len(scopes) == 1:
         return [s for unit in units(doc, scopes) for s in unit]
     seen = {s for unit in units(doc, scopes) for s in unit}
