@@ -31,7 +31,9 @@ _SETEXT_UNDERLINE = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*\r?")
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Only block tokens are read (inline markup is scanned here, with
+    # offsets): markdown-it's inline parsing, half of its time, is switched off.
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable(["inline", "text_join"])
 
 
 def parse_markdown(text: str) -> ParsedText:

@@ -196,8 +196,12 @@ class Matcher:
         tokens_only = not self.patterns and not not_preceded_by and not not_followed_by
         if tokens_only:
             # Leading boundaries are checked in Python so re can use the
-            # tokens' first characters as a fast prefix.
-            self.compiled = re.compile(literal_source(self.tokens, lead=False), flags)
+            # tokens' first characters as a fast prefix. Literal tokens always
+            # compile, so the trie (slow to build for long lists, and not
+            # needed when the automaton or a prefilter does the work) waits
+            # for its first use.
+            self._compiled = None
+            self._lazy_flags = flags
             self.check_lead = True
             if accelerate and _single_words(self.tokens) and len(self.tokens) >= AHO_CORASICK_MIN_TOKENS:
                 self.automaton = _automaton(self.tokens, ignore_case)
@@ -211,13 +215,13 @@ class Matcher:
         if engine == "re":
             # Trusted patterns on the standard library's engine: faster, no timeout.
             try:
-                self.compiled = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}", flags)
+                self._compiled = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}", flags)
             except re.error as exc:
                 raise PatternError(f"invalid pattern for engine 're': {exc}", "patterns") from None
             return
         source = f"{before}(?|{'|'.join(alternatives)}){after}"
         try:
-            self.compiled = regex.compile(source, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
+            self._compiled = regex.compile(source, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
         except regex.error as exc:  # a context pattern that only fails in place
             raise PatternError(f"invalid pattern: {exc}", "patterns") from None
         self.timed = True
@@ -252,6 +256,13 @@ class Matcher:
             if i >= 0 and m.end() <= spans[i].end:
                 m.lower = spans[i].start
                 yield m
+
+    @property
+    def compiled(self):
+        """The compiled alternation (for literal tokens, built on first use)."""
+        if self._compiled is None:
+            self._compiled = re.compile(literal_source(self.tokens, lead=False), self._lazy_flags)
+        return self._compiled
 
     @property
     def needles(self) -> list[str] | None:
