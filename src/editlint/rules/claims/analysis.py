@@ -25,6 +25,7 @@ sentence, so the analysis is linear in the document's length.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
@@ -122,6 +123,8 @@ class SentenceFacts:
             not a claim candidate).
         strong_fact: it holds a figure, a sum or a date.
         numbers, number_mask: its figures ("5000") and the signal bits they give.
+        cues: the bits (:data:`~editlint.rules.claims.lexicon.BIT`) of the
+            roles of the cue words among its tokens (0 when it is not read).
         cited_earlier: every figure was given, with a source, earlier.
         carry: sentences back to the nearest attribution in the same
             paragraph (0: its own), or None when there is none to carry.
@@ -138,6 +141,7 @@ class SentenceFacts:
     hedges: list[Span] | tuple = ()
     numbers: list[str] | tuple = ()
     number_mask = 0
+    cues = 0
     signals: sc.Signals | None = None
     carry: int | None = None
     weasel: Attribution | None = None
@@ -253,37 +257,42 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
     quotes = doc.quotes
     links = doc.links
     out: list[SentenceFacts] = []
+    append = out.append
     qi = li = 0
     n_quotes, n_links = len(quotes), len(links)
+    closers = _CLOSERS
+    read = _read_sentence
     for index, sentence in enumerate(doc.sentences):
-        a, b = sentence.span
-        facts = SentenceFacts(index, sentence.span, sentence.block)
-        out.append(facts)
+        span, block = sentence
+        a, b = span
+        facts = SentenceFacts(index, span, block)
+        append(facts)
         # quoted share and links, by sweeping the sorted spans along
-        while qi < n_quotes and quotes[qi].end <= a:
-            qi += 1
-        if qi < n_quotes and quotes[qi].start < b:
-            quoted = 0
-            j = qi
-            while j < n_quotes and quotes[j].start < b:
-                quoted += min(b, quotes[j].end) - max(a, quotes[j].start)
-                j += 1
-            facts.quoted = quoted / (b - a) if b > a else 0.0
-        while li < n_links and links[li].span.end <= a:
-            li += 1
-        if li < n_links and (links[li].span.start < b or _footnote_after(doc, links[li], b)):
-            link = links[li]
-            facts.attach(Attribution(link.span, "named", _link_actor(link.url), "link"))
+        if qi < n_quotes:
+            while qi < n_quotes and quotes[qi].end <= a:
+                qi += 1
+            if qi < n_quotes and quotes[qi].start < b:
+                quoted = 0
+                j = qi
+                while j < n_quotes and quotes[j].start < b:
+                    quoted += min(b, quotes[j].end) - max(a, quotes[j].start)
+                    j += 1
+                facts.quoted = quoted / (b - a) if b > a else 0.0
+        if li < n_links:
+            while li < n_links and links[li].span.end <= a:
+                li += 1
+            if li < n_links and (links[li].span.start < b or _footnote_after(doc, links[li], b)):
+                link = links[li]
+                facts.attach(Attribution(link.span, "named", _link_actor(link.url), "link"))
         j = b - 1
-        while j > a and prose[j] in _CLOSERS:
+        while j > a and prose[j] in closers:
             j -= 1
         if prose[j] == "?":
             facts.question = True
-        why = skipped.get(sentence.block)
-        if why:
-            facts.skipped = why
+        if skipped and block in skipped:
+            facts.skipped = skipped[block]
             continue
-        _read_sentence(facts, voice, low, a, b)
+        read(facts, voice, low, a, b)
     _carry(out, low)
     _finish(out)
     _anonymity_nearby(out)
@@ -337,7 +346,8 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
     mask = 0
     for token in hits:
         mask |= _TOKEN_MASK[token]
-    has_digit = not _DIGITS.isdisjoint(seg)
+    facts.cues = mask
+    has_digit = _HAS_DIGIT(seg) is not None
     if has_digit:
         _numbers(voice, a, b, facts)
     # attribution first: the attribution phrase is not the claim
@@ -351,7 +361,7 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
         _hedges(facts, _words_with(hits, _M_HEDGE_WORD), voice, low, a, b)
     if facts.named:
         return  # cited: what it claims needs no score
-    signals = _word_signals(mask, hits, voice, seg, a, b, tokens, has_digit)
+    signals = _word_signals(mask, hits, voice, seg, a, b, len(tokens), has_digit)
     if facts.hedges:
         signals |= _M_HEDGE
     facts.signals = sc.Signals(signals, facts.question)
@@ -367,17 +377,18 @@ _M = {name: B[name] for name in (
  _M_FIRST_PERSON_OPINION, _M_FIRST_PERSON, _M_SHORT, _M_ANONYMITY, _M_HEDGE_WORD, _M_HEDGE) = _M.values()  # fmt: skip
 _NAMED_ACTOR_SEARCH = lx.NAMED_ACTOR_RE.search
 _OPENER_MATCH = lx.OPENER_RE.match
+_HAS_DIGIT = re.compile(r"[0-9]").search
 _FIRST_SINGULAR = frozenset({"i", "my", "me"})
 
 
-def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: int, tokens: list[str], has_digit: bool) -> int:
+def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: int, n_tokens: int, has_digit: bool) -> int:
     """The signal and damper bits of a sentence, from its cue bits and context."""
     out = mask & _B_DIRECT
     if mask & _B_CURRENCY and has_digit:
         out |= _M_MONEY
     if mask & _M_MONTH and lx.MONTH_CASED_RE.search(voice, a, b):
         out |= _M_DATE
-    if _NAMED_ACTOR_SEARCH(voice, a + 1, b):
+    if _NAMED_ACTOR_SEARCH(voice, a + 2, b):  # a capital after white space, past the first word
         out |= _M_ACTOR
         if mask & _M_EVENT:
             out |= _M_ACTOR_EVENT
@@ -390,7 +401,7 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
             out |= _M_PRESCRIPTION
     elif mask & _M_MODAL_TO and lx.PRESCRIPTIVE_RE.search(seg):
         out |= _M_PRESCRIPTION
-    if not mask & _M_FUTURE and (" going to " in seg or "ll " in seg and lx.WILL_CONTRACTION_RE.search(seg)):
+    if not mask & _M_FUTURE and (" going to " in seg or "ll " in seg and ("'ll" in seg or "’ll" in seg) and lx.WILL_CONTRACTION_RE.search(seg)):
         out |= _M_FUTURE
     opener = _OPENER_MATCH(seg)
     if opener:
@@ -402,7 +413,7 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
             out |= _M_FIRST_PERSON_OPINION
         elif not _FIRST_SINGULAR.isdisjoint(_words_with(hits, _M_FIRST)):
             out |= _M_FIRST_PERSON
-    if len(tokens) < 5:
+    if n_tokens < 5:
         out |= _M_SHORT
     return out
 
@@ -423,9 +434,6 @@ def _regular_past(seg: str) -> bool:
                     return True  # not "a prolonged stalemate", "the disputed area"
         pos = find("ed", end)
     return False
-
-
-_ATTRIBUTION_ROLES = frozenset({"according", "per", "citing", "report", "opinion", "participle", "impersonal", "head", "document"})
 
 
 def _positions(low: str, word: str, a: int, b: int) -> list[int]:
@@ -522,58 +530,70 @@ def _conditional(low: str, a: int) -> bool:
 # -- attribution ------------------------------------------------------------------------------------
 
 
+_B_AFTER = B["according"] | B["per"] | B["citing"]
+_AFTER_ROLES = tuple((role, B[role]) for role in ("according", "per", "citing"))
+_B_IMPERSONAL, _B_HEAD, _B_THERE = B["impersonal"], B["head"], B["there"]
+_PARTICIPLES = lx.FACT_PARTICIPLES | lx.OPINION_PARTICIPLES
+_PARTICIPLE_LEADS = lx.PASSIVE_AUXILIARIES | lx.CONSENSUS_ADVERBS
+#: Token -> (verb, role) for the reporting verbs and participles.
+_VERB_TOKENS: dict[str, tuple[str, str]] = {
+    token: (word, "report" if bits & _B_REPORT else "opinion" if bits & _B_OPINION else "participle")
+    for token, (word, _) in lx.CUE_TOKENS.items()
+    if (bits := lx.TOKEN_MASK[token]) & _B_REPORTING
+}
+
+
 def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, low: str, a: int, b: int) -> None:
     taken: list[Span] = []  # phrases already read: their words are not verbs
-    for role in ("according", "per", "citing"):
-        if not mask & B[role]:
-            continue
-        for word in _words_with(hits, B[role]):
-            for pos in _positions(low, word, a, b):
-                att = _after_phrase(role, voice, low, a, b, pos, pos + len(word))
-                if att:
-                    facts.attach(att)
-                    taken.append(att.span)
-    verbs: list[tuple[int, str, str]] = []  # (offset, word, role), in text order
-    if mask & _B_REPORTING:
-        token_mask, cue_tokens = lx.TOKEN_MASK, lx.CUE_TOKENS
-        seen: set[str] = set()
-        for token in hits:
-            roles_mask = token_mask[token]
-            if roles_mask & _B_REPORTING:
-                word = cue_tokens[token][0]
-                if word in seen:
-                    continue
-                seen.add(word)
-                role = "report" if roles_mask & _B_REPORT else "opinion" if roles_mask & _B_OPINION else "participle"
+    if mask & _B_AFTER:
+        for role, role_bit in _AFTER_ROLES:
+            if not mask & role_bit:
+                continue
+            for word in _words_with(hits, role_bit):
                 for pos in _positions(low, word, a, b):
-                    verbs.append((pos, word, role))
+                    att = _after_phrase(role, voice, low, a, b, pos, pos + len(word))
+                    if att:
+                        facts.attach(att)
+                        taken.append(att.span)
+    if mask & _B_REPORTING:
+        verbs: list[tuple[int, str, str]] = []  # (offset, word, role), in text order
+        seen: set[str] = set()
+        verb_of = _VERB_TOKENS.get
+        for token in hits:
+            verb = verb_of(token)
+            if verb is None or verb[0] in seen:
+                continue
+            word, role = verb
+            seen.add(word)
+            for pos in _positions(low, word, a, b):
+                verbs.append((pos, word, role))
         if len(verbs) > 1:
             verbs.sort()
-    for pos, word, role in verbs:
-        if taken and any(t.start <= pos < t.end for t in taken):
-            continue
-        prev = low[max(a, pos - 30) : pos].split()
-        att = None
-        if (word in lx.FACT_PARTICIPLES or word in lx.OPINION_PARTICIPLES) and prev and (prev[-1] in lx.PASSIVE_AUXILIARIES or prev[-1] in lx.CONSENSUS_ADVERBS):
-            att = _impersonal(word, voice, low, a, b, pos)
-        if att is None and role != "participle":
-            att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
-        if att:
-            facts.attach(att)
-            taken.append(att.span)
-    if mask & B["impersonal"]:
-        for word in _words_with(hits, B["impersonal"]):
+        for pos, word, role in verbs:
+            if taken and any(t.start <= pos < t.end for t in taken):
+                continue
+            prev = low[max(a, pos - 30) : pos].split()
+            att = None
+            if word in _PARTICIPLES and prev and prev[-1] in _PARTICIPLE_LEADS:
+                att = _impersonal(word, voice, low, a, b, pos)
+            if att is None and role != "participle":
+                att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
+            if att:
+                facts.attach(att)
+                taken.append(att.span)
+    if mask & _B_IMPERSONAL:
+        for word in _words_with(hits, _B_IMPERSONAL):
             for pos in _positions(low, word, a, b):
                 facts.attach(Attribution(Span(pos, pos + len(word)), "vague", word, word))
-    if mask & B["head"] and mask & B["there"]:
-        for word in _words_with(hits, B["head"]):
+    if mask & _B_HEAD and mask & _B_THERE:
+        for word in _words_with(hits, _B_HEAD):
             if word in ("reports", "rumours", "rumors"):
                 for pos in _positions(low, word, a, b):
                     m = lx.THERE_REPORTS_RE.search(low, max(a, pos - 30), pos)
                     if m and m.end() == pos:
                         facts.attach(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
-    if mask & B["document"] and _has_possessive(low, a, b):
-        for word in _words_with(hits, B["document"]):
+    if mask & _B_DOCUMENT and _has_possessive(low, a, b):
+        for word in _words_with(hits, _B_DOCUMENT):
             for pos in _positions(low, word, a, b):
                 att = _possessive_source(voice, a, pos, word)
                 if att:
@@ -696,7 +716,7 @@ def _verb_attribution(word: str, role: str, voice: str, low: str, a: int, b: int
         start = low.rfind(prev[i], a, pos)
         kind = "writer" if prev[i] in lx.FIRST_PERSON else "named"
         return Attribution(Span(start, end), kind, prev[i], word, role == "opinion")
-    if i >= 0 and word in lx.STRONG_VERBS and not any(w in lx.FACT_SOURCE_HEADS or w in lx.OPINION_GROUP_HEADS for w in prev):
+    if i >= 0 and word in lx.STRONG_VERBS and _HEAD_WORDS.isdisjoint(prev):
         # "Mr Smith said", "Reuters reported": names right before the verb
         run = _name_run(voice[max(a, pos - 30) : pos].split()[: i + 1], prev)
         if run:
@@ -786,21 +806,31 @@ def _left_subject(voice: str, a: int, pos: int) -> tuple[list[str], bool, bool]:
         if not words:
             last = False
             continue
-        if words[0].lower() in _RELATIVE_STARTS and not last:
+        lowered = part.lower().split()  # white space splits it the same way
+        if lowered[0] in _RELATIVE_STARTS and not last:
             last = False
             continue
         # strip auxiliaries and time adverbs between the subject and the verb
-        while words and (words[-1].lower() in lx.SUBJECT_FILLERS or words[-1] in lx.WEEKDAYS or words[-1].lower() == "on" or _adverb(words[-1])):
-            if last and words[-1].lower() in ("was", "were", "is", "are", "been", "be", "being"):
+        while words:
+            w = words[-1]
+            lw = lowered[-1]
+            if not (lw in lx.SUBJECT_FILLERS or w in lx.WEEKDAYS or lw == "on" or _adverb(w)):
+                break
+            if last and lw in _BE_FORMS:
                 return [], True, False
             words.pop()
+            lowered.pop()
         # keep the words after the last clause word: "X said Y and officials said"
-        for i in range(len(words) - 1, -1, -1):
-            if words[i].lower() in _NP_STOPS:
-                words = words[i + 1 :]
-                break
+        if not _NP_STOPS.isdisjoint(lowered):
+            for i in range(len(lowered) - 1, -1, -1):
+                if lowered[i] in _NP_STOPS:
+                    words = words[i + 1 :]
+                    break
         return words[-7:], False, False
     return [], False, False
+
+
+_BE_FORMS = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
 
 def _adverb(word: str) -> bool:
@@ -852,16 +882,17 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     if len(lowered) == 1 and last in lx.FIRST_PERSON:
         return "writer", last, ""
     head = -1
-    for i, w in enumerate(lowered):
-        base = w.removesuffix("’s").removesuffix("'s")
-        if base in lx.FACT_SOURCE_HEADS or base in lx.OPINION_GROUP_HEADS:
-            if base in _QUANTIFIER_HEADS and i + 1 < len(lowered):
-                nxt = lowered[i + 1]
-                if nxt in lx.FACT_SOURCE_HEADS or nxt in lx.OPINION_GROUP_HEADS:
-                    continue  # "some analysts": the noun is the head
-                if nxt != "of":
-                    continue  # "most closely", "many Americans": not a group on its own
-            head = i  # the last head wins: "official Bank of England figures"
+    if not _HEAD_WORDS.isdisjoint(lowered) or any("s" in w and w.endswith(("’s", "'s")) for w in lowered):
+        for i, w in enumerate(lowered):
+            base = w.removesuffix("’s").removesuffix("'s")
+            if base in _HEAD_WORDS:
+                if base in _QUANTIFIER_HEADS and i + 1 < len(lowered):
+                    nxt = lowered[i + 1]
+                    if nxt in _HEAD_WORDS:
+                        continue  # "some analysts": the noun is the head
+                    if nxt != "of":
+                        continue  # "most closely", "many Americans": not a group on its own
+                head = i  # the last head wins: "official Bank of England figures"
     if head != -1 and head + 1 < len(lowered):
         nxt = lowered[head + 1]
         if nxt not in _POST_LEADS and not words[head + 1][:1].isupper():
@@ -873,9 +904,12 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     if head != -1 and "of" in lowered[:head] and any(w[:1].isdigit() or w in ("percent", "half", "third", "thirds", "quarter") or w in lx.NUMBER_WORDS for w in lowered[:head]):
         return None, "", ""  # "59% of people said": respondents of a survey
     if head == -1:
-        capitals = [i for i, w in enumerate(words) if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _DETERMINERS)]
-        if capitals:
-            first = capitals[0]
+        first = -1
+        for i, w in enumerate(words):
+            if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _DETERMINERS):
+                first = i
+                break
+        if first != -1:
             while first > 0 and words[first - 1][:1].isupper():
                 first -= 1
             if first > 0 and lowered[first - 1] in lx.PREPOSITIONS and lowered[-1] not in lx.SOURCE_NOUNS:
@@ -926,7 +960,7 @@ def _actor(words: list[str]) -> str:
     runs: list[list[str]] = []
     open_run = False
     for i, w in enumerate(words):
-        if w[:1].isupper() and (i or w.lower() not in _DETERMINERS and w.lower() not in lx.GROUP_QUANTIFIERS):
+        if w[:1].isupper() and (i or w.lower() not in _NOT_ACTOR_FIRST):
             if open_run:
                 runs[-1].append(w)
             else:
@@ -941,6 +975,8 @@ def _actor(words: list[str]) -> str:
 
 
 _NAME_JOINERS = frozenset({"of", "for", "and", "de", "al", "the", "on"})
+_HEAD_WORDS = lx.FACT_SOURCE_HEADS | lx.OPINION_GROUP_HEADS
+_NOT_ACTOR_FIRST = _DETERMINERS | lx.GROUP_QUANTIFIERS
 
 
 # -- decisions -----------------------------------------------------------------------------------------
@@ -963,34 +999,42 @@ def _decide_weasel(facts: SentenceFacts) -> None:
 def _finish(sentences: list[SentenceFacts]) -> None:
     """Score the sentences, in order: a figure cited earlier needs no new source."""
     cited: set[str] = set()
+    score = sc.score_mask
+    quantity = sc.QUANTITY_MASK
     for facts in sentences:
-        signals = facts.signals
-        if facts.numbers:
-            if facts.covered(CITED_CARRY):
-                cited.update(facts.numbers)
-            elif all(n in cited for n in facts.numbers):
+        numbers = facts.numbers
+        if numbers:
+            carry = facts.carry
+            if carry is not None and carry <= CITED_CARRY:
+                cited.update(numbers)
+            elif cited.issuperset(numbers):
                 facts.cited_earlier = True
+        signals = facts.signals
         if signals is None:
             continue
+        mask = signals.mask
         if not facts.cited_earlier:
-            signals.mask |= facts.number_mask
-        facts.strong_fact = signals.has_quantity()
-        facts.confidence = sc.score(signals)
-        _decide_weasel(facts)
+            mask = signals.mask = mask | facts.number_mask
+        facts.strong_fact = bool(mask & quantity)
+        facts.confidence = score(mask, signals.question)
+        if facts.attributed and not facts.named:
+            _decide_weasel(facts)
 
 
 def _carry(sentences: list[SentenceFacts], low: str) -> None:
     """Mark how far back each sentence's nearest attribution is (same paragraph)."""
     last: int | None = None
     block = -1
+    breaks = lx.CARRY_BREAK_RE.match
     for facts in sentences:
         if facts.block != block:
             block, last = facts.block, None
-        elif lx.CARRY_BREAK_RE.match(low, facts.span.start):
+        elif last is not None and breaks(low, facts.span.start):
             last = None
         if facts.attributed:
             last = facts.index
-        facts.carry = None if last is None else facts.index - last
+        if last is not None:
+            facts.carry = facts.index - last
 
 
 def _anonymity_nearby(sentences: list[SentenceFacts]) -> None:
@@ -1033,20 +1077,25 @@ def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts])
             continue
         here = sentences[i]
         # a mark paired with the wrong partner leaves white space or punctuation inside
-        speech = not (inner[:1].isspace() or inner[:1] in ".,;:!?") and not (closed and inner[-1:].isspace())
-        speech = speech and not _is_title(words) and not _title_before(voice, q.start)
         lead = voice[here.span.start : q.start].strip()
-        if speech and lead and not lead.endswith((":", "—", "–", "-")) and not inner.rstrip(" ,'’").endswith((".", "!", "?")):
-            speech = False  # a partial quotation inside the writer's sentence
+        speech = (
+            not (inner[:1].isspace() or inner[:1] in ".,;:!?")
+            and not (closed and inner[-1:].isspace())
+            # a partial quotation inside the writer's sentence is not speech
+            and not (lead and not lead.endswith((":", "—", "–", "-")) and not inner.rstrip(" ,'’").endswith((".", "!", "?")))
+            and not _is_title(words)
+            and not _title_before(voice, q.start)
+        )
         speaker = False
         if speech:
             last = bisect_right(starts, max(q.start, q.end - 1)) - 1
             speaker = any(sentences[k].named for k in range(i, last + 1))
             # the sentences the quotation spans, and the one after it
-            lo, hi = here.span.start, sentences[min(last + 1, n - 1)].span.end
+            hi_k = min(last + 1, n - 1)
             if last + 1 < n and sentences[last + 1].block != sentences[last].block:
-                hi = sentences[last].span.end
-            speaker = speaker or bool(lx.SPEECH_RE.search(voice, lo, hi)) or _colon_before(voice, here.span.start, q.start)
+                hi_k = last
+            lo, hi = here.span.start, sentences[hi_k].span.end
+            speaker = speaker or _speech_between(sentences, i, hi_k, voice, lo, hi) or _colon_before(voice, here.span.start, q.start)
             if not speaker and i > 0:
                 # news style: a quotation right after an attributed statement, or
                 # right after another quotation, continues the same speaker
@@ -1056,11 +1105,27 @@ def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts])
                     span = prev.span
                     speaker = (
                         prev.quoted >= 0.5
-                        or bool(lx.SPEECH_RE.search(voice, span.start, span.end))
+                        or _speech_between(sentences, i - 1, i - 1, voice, span.start, span.end)
                         or voice[span.start : span.end].rstrip().endswith(":")
                     )
         out.append(QuoteFacts(q, len(words), speech, speaker))
     return out
+
+
+_B_SPEECH = B["speech"]
+
+
+def _speech_between(sentences: list[SentenceFacts], first: int, last: int, voice: str, lo: int, hi: int) -> bool:
+    """A speech verb in ``voice[lo:hi]``, the text of sentences ``first`` to ``last``.
+
+    A speech verb among a sentence's cue words is a match of
+    :data:`~editlint.rules.claims.lexicon.SPEECH_RE` for sure; only when none
+    of the sentences has one does the regex scan the text.
+    """
+    for k in range(first, last + 1):
+        if sentences[k].cues & _B_SPEECH:
+            return True
+    return lx.SPEECH_RE.search(voice, lo, hi) is not None
 
 
 def _block_start(doc: Document, facts: SentenceFacts) -> int:

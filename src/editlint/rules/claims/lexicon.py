@@ -397,6 +397,27 @@ NOT_PAST_ED = frozenset(
 )
 SECOND_PERSON = _words("you your")
 
+#: A speaker for quoted speech: a speech verb (with its subject) or "according to".
+SPEECH_VERBS = _words(
+    """
+    said says say saying told tells telling asked asks asking added adds adding stated
+    states stating wrote writes writing tweeted posted declared declares insisted insists
+    insisting warned warns warning explained explains explaining replied replies
+    responded responds recalled recalls quoted argued argues arguing claimed claims
+    continued continues noted notes noting remarked observed conceded concedes admitted
+    admits acknowledged boasted joked pleaded shouted vowed pledged promised cautioned
+    urged demanded announced reiterated stressed emphasised emphasized suggested
+    suggests predicted predicts added thundered complained lamented quipped countered
+    retorted confirmed described describes put according agreed agrees called calls
+    dubbed termed concluded concludes statement interview commented comments whispered
+    ask wondered muttered
+    """
+)
+SPEECH_RE = re.compile(
+    r"\b(?:" + trie_source(SPEECH_VERBS) + r"|in\s+a\s+(?:statement|speech|post|tweet|interview|letter|message|video|briefing|press\s+conference))\b",
+    re.IGNORECASE,
+)
+
 # -- one lookup table for every cue word ---------------------------------------------------
 
 #: Lower-case cue word -> its roles (a word can play several: "reports").
@@ -452,6 +473,7 @@ _add("first", FIRST_PERSON)
 _add("first-opinion", FIRST_PERSON_OPINION)
 _add("second-person", SECOND_PERSON)
 _add("there", ["there"])
+_add("speech", SPEECH_VERBS)  # a speaker for quoted speech (SPEECH_RE's words)
 
 #: Every role, signal and damper as one bit, so a sentence's cues combine
 #: with ``|`` and a role test is ``mask & BIT[role]``.
@@ -553,27 +575,6 @@ TITLE_WORDS = frozenset(
     )
     + ["known as"]
 )
-#: A speaker for quoted speech: a speech verb (with its subject) or "according to".
-SPEECH_VERBS = _words(
-    """
-    said says say saying told tells telling asked asks asking added adds adding stated
-    states stating wrote writes writing tweeted posted declared declares insisted insists
-    insisting warned warns warning explained explains explaining replied replies
-    responded responds recalled recalls quoted argued argues arguing claimed claims
-    continued continues noted notes noting remarked observed conceded concedes admitted
-    admits acknowledged boasted joked pleaded shouted vowed pledged promised cautioned
-    urged demanded announced reiterated stressed emphasised emphasized suggested
-    suggests predicted predicts added thundered complained lamented quipped countered
-    retorted confirmed described describes put according agreed agrees called calls
-    dubbed termed concluded concludes statement interview commented comments whispered
-    ask wondered muttered
-    """
-)
-SPEECH_RE = re.compile(
-    r"\b(?:" + trie_source(SPEECH_VERBS) + r"|in\s+a\s+(?:statement|speech|post|tweet|interview|letter|message|video|briefing|press\s+conference))\b",
-    re.IGNORECASE,
-)
-
 # -- numbers ---------------------------------------------------------------------------
 #: A figure: digits with thousands separators or decimals.
 NUMBER_RE = re.compile(r"\d(?:[\d,.]*\d)?")
@@ -582,7 +583,9 @@ NUMBER_SUFFIX_RE = re.compile(r"(%|\s?%|bn\b|tn\b|m\b|k\b|st\b|nd\b|rd\b|th\b|s\
 
 # -- per-sentence patterns of the claim signals -------------------------------------------
 #: A capitalised word after the first one: a name or an acronym ("I" excepted).
-NAMED_ACTOR_RE = re.compile(r"\s(?!I\b)[A-Z]")
+#: Written capital first (searching from the sentence's second word) so the
+#: regex engine skips to capitals instead of trying every white space.
+NAMED_ACTOR_RE = re.compile(r"[A-Z](?<=\s[A-Z])(?<!\sI\b)")
 #: A month name written as one (capitalised): "2 May", "May 2".
 MONTH_CASED_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 #: "they'll", "we'll": the future.
