@@ -177,6 +177,9 @@ class Matcher:
         # filters texts itself.
         self._needles: list[str] | None | bool = False if prefilter else None
         self._plan: tuple | None | bool = False if prefilter else None
+        self._alternatives: tuple | None = None
+        self._alternative_plans: list | None = None
+        self._pruned: dict[tuple[int, ...], re.Pattern] = {}
         for t in self.tokens:
             if not t.strip():
                 raise PatternError("a token is empty", "tokens", t)
@@ -218,6 +221,11 @@ class Matcher:
                 self._compiled = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}", flags)
             except re.error as exc:
                 raise PatternError(f"invalid pattern for engine 're': {exc}", "patterns") from None
+            if prefilter and len(alternatives) > 1:
+                # Alternatives whose needles a text lacks can never match in
+                # it: the text is searched with the others only (a literal
+                # first character then lets re skip ahead).
+                self._alternatives = (alternatives, before, after, flags)
             return
         source = f"{before}(?|{'|'.join(alternatives)}){after}"
         try:
@@ -237,25 +245,52 @@ class Matcher:
         """
         if not spans:
             return
-        if self._plan is False:
-            needles = self.needles
-            self._plan = None if needles is None else literals.prepare(needles)
-        if self._plan is not None and literals.absent(text, self._plan, spans[0].start, spans[-1].end):
+        lo, hi = spans[0].start, spans[-1].end
+        compiled = self._select(text, lo, hi)
+        if compiled is False:
             return  # no match can occur where none of its required strings does
         if len(spans) == 1:
             span = spans[0]
             piece = text[span.start : span.end]
-            for m in self._scan(piece, 0, len(piece), deadline, span):
+            for m in self._scan(piece, 0, len(piece), deadline, span, compiled):
                 m.offset, m.lower = span.start, span.start
                 yield m
             return
         starts = [s.start for s in spans]
-        lo, hi = spans[0].start, spans[-1].end
-        for m in self._scan(text, lo, hi, deadline, Span(lo, hi)):
+        for m in self._scan(text, lo, hi, deadline, Span(lo, hi), compiled):
             i = bisect_right(starts, m.start()) - 1
             if i >= 0 and m.end() <= spans[i].end:
                 m.lower = spans[i].start
                 yield m
+
+    def _select(self, text: str, lo: int, hi: int):
+        """The pattern to search ``text[lo:hi]`` with: False if nothing can match, None for the usual one."""
+        if self._plan is False:
+            needles = self.needles
+            self._plan = None if needles is None else literals.prepare(needles)
+            if self._alternatives is not None:
+                alternatives = self._alternatives[0]
+                found = [literals.pattern_needles(a, engine="re", ignore_case=self.ignore_case) for a in alternatives]
+                if self.tokens:  # the first alternative holds the literal tokens
+                    found[0] = literals.token_needles(self.tokens, self.ignore_case)
+                if any(n is not None for n in found):
+                    self._alternative_plans = [None if n is None else literals.prepare(n) for n in found]
+        plans = self._alternative_plans
+        if plans is None:
+            if self._plan is not None and literals.absent(text, self._plan, lo, hi):
+                return False
+            return None
+        present = tuple(i for i, plan in enumerate(plans) if plan is None or not literals.absent(text, plan, lo, hi))
+        if not present:
+            return False
+        if len(present) == len(plans):
+            return None
+        compiled = self._pruned.get(present)
+        if compiled is None:
+            alternatives, before, after, flags = self._alternatives
+            source = "|".join(alternatives[i] for i in present)
+            compiled = self._pruned[present] = re.compile(f"{before}(?:{source}){after}", flags)
+        return compiled
 
     @property
     def compiled(self):
@@ -275,7 +310,7 @@ class Matcher:
             self._needles = literals.combine(parts)
         return self._needles
 
-    def _scan(self, text: str, lo: int, hi: int, deadline: float, where: Span) -> Iterator[Shifted | Hit]:
+    def _scan(self, text: str, lo: int, hi: int, deadline: float, where: Span, compiled=None) -> Iterator[Shifted | Hit]:
         if self.automaton is not None:
             yield from self._scan_automaton(text, lo, hi)
             return
@@ -290,7 +325,7 @@ class Matcher:
             except TimeoutError:
                 raise PatternTimeout(f"no answer within {max(remaining, 0):.2g} s", where) from None
             return
-        search = self.compiled.search
+        search = (compiled or self.compiled).search
         pos = lo
         while True:
             m = search(text, pos, hi)
