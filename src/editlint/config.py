@@ -9,11 +9,8 @@ errors naming the file, the line and the key, with a did-you-mean.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -116,6 +113,9 @@ class Config:
             for p in sorted(Path(folder).rglob("*.toml")) if Path(folder).is_dir() else []:
                 pack_stamps.append((str(p), p.stat().st_mtime_ns, p.stat().st_size))
         payload["pack_files"] = pack_stamps
+        import hashlib
+        import json
+
         blob = json.dumps(payload, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 
@@ -180,6 +180,8 @@ def load_config(path: Path, settings_schema: Mapping[str, Any] | None = None) ->
         raise ConfigError(f"cannot read config file: {exc.strerror or exc}", str(path)) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"config file is not valid UTF-8 (byte {exc.start})", str(path)) from None
+    import tomllib  # only when there is a config file
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

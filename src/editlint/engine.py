@@ -17,7 +17,6 @@ import _signal
 import sys
 import threading
 import time
-import traceback
 from pathlib import PurePath
 from typing import Any, Iterable, NamedTuple
 
@@ -129,6 +128,8 @@ class Linter:
             )
         except Exception as exc:  # isolation: one broken rule never stops the run
             if self.debug:
+                import traceback
+
                 traceback.print_exc(file=sys.stderr)
             return out, self._engine_diag(
                 "EL001", doc, f"rule {rule.code} ({rule.name}) from {rule.source!r} crashed: {type(exc).__name__}: {exc}", notes=(_where(exc),)
@@ -194,6 +195,8 @@ def _validate(item: Any, rule: Rule, doc: Document) -> str | None:
 
 
 def _where(exc: BaseException) -> str:
+    import traceback  # a crash only: keeps it off the start-up path
+
     tb = traceback.extract_tb(exc.__traceback__)
     if not tb:
         return ""

@@ -16,7 +16,6 @@ becomes an ``EL001 rule-crashed`` diagnostic and the run goes on.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 from editlint.exitcodes import ExitCode
@@ -61,5 +60,7 @@ class PluginError(EditlintError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return `` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+    import difflib  # only on the error path: keeps it off the start-up path
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -36,12 +36,15 @@ ones).
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
+
+from editlint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 OWNERSHIPS = ("state", "public", "private", "wire")
 KINDS = ("agency", "broadcaster", "newspaper", "magazine", "online", "radio", "other")
@@ -157,8 +160,14 @@ def normalize_name(name: str) -> str:
 
 def squash(name: str) -> str:
     """Letters and digits only, accents removed: "Al-Alam" and "Alalam" -> "alalam"."""
-    text = unicodedata.normalize("NFKD", normalize_name(name))
+    text = normalize_name(name)
+    if text.isascii():  # the usual case, ~10 times faster (NFKD leaves ASCII as it is)
+        return text.translate(_ASCII_NOT_ALNUM)
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+
+
+_ASCII_NOT_ALNUM = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isalnum()))
 
 
 def _is_acronym(word: str) -> bool:
@@ -225,13 +234,13 @@ _TRAILING_OK = frozenset(
     """.split()
 )
 #: Nationality adjectives and country abbreviations ("Turkish", "Israeli", "US").
-DEMONYM = re.compile(
+DEMONYM = lazy(
     r"[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ern)|French|Dutch|Czech|Swiss|Greek|Thai|Arab|Arabic|Welsh|Basque|Kazakh|Uzbek|"
     r"Tajik|Turkmen|Kyrgyz|Baltic|Slavic|Nordic|Gulf|Afghan|US|UK|EU|UN|UAE"
 )
 _TITLES = frozenset("Mr Mrs Ms Mx Dr Prof Sen Rep Gov Gen Col Capt Sir Lord Lady Dame".split())
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
-_NEXT_WORD = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([A-Z][\w’'-]*)")
+_THE_BEFORE = lazy(r"\b[Tt]he\s+\Z")
+_NEXT_WORD = lazy(r"(?:[ \t]+|[ \t]*\n[ \t]*)([A-Z][\w’'-]*)")
 
 
 def _rejected_by_context(text: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -294,7 +303,19 @@ class OutletRegistry:
         self._index_urls: tuple[dict[str, Outlet], dict[str, Outlet]] | None = None
         self._index_names: tuple[dict[str, str], dict[str, list], dict[str, list]] | None = None
         self._squashed: dict[str, str] | None = None
-        self._pattern: tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]] | None = None
+        # The one-pass pattern (see _pattern_for): names grouped by first word,
+        # patterns compiled for the groups a text can contain, the whole
+        # pattern once many texts have been scanned.
+        self._groups: dict[str, set[str]] | None = None
+        self._minor: list[tuple[str, set[str]]] = []
+        self._minor_patterns: dict[str, re.Pattern[str]] = {}
+        self._starts: re.Pattern[str] | None = None
+        self._longest_first_word = 0
+        self._size = 0
+        self._full: tuple[re.Pattern[str] | None] | None = None
+        self._pruned: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._budget = 0  # name characters compiled into pruned patterns so far
+        self._last: tuple[str, re.Pattern[str] | None] | None = None
 
     @property
     def _domains(self) -> dict[str, Outlet]:
@@ -349,6 +370,35 @@ class OutletRegistry:
             )
         return self._index_names
 
+    def _squashed_index(self) -> dict[str, str]:
+        if self._squashed is None:
+            squashed: dict[str, set[str]] = {}
+            for o in self.outlets.values():
+                for n in o.names:
+                    squashed.setdefault(squash(n), set()).add(o.id)
+            self._squashed = {k: next(iter(v)) for k, v in squashed.items() if len(v) == 1 and len(k) >= 2}
+        return self._squashed
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        """Every index as plain data (strings, ids), for the prepared-data cache."""
+        domains, handles = self._url_indices()
+        self._index_names_for_pattern()
+        return (
+            {k: o.id for k, o in domains.items()},
+            {k: o.id for k, o in handles.items()},
+            self._name_indices(),
+            self._squashed_index(),
+            self._groups,
+            self._minor,
+        )
+
+    def _restore(self, snapshot: tuple[Any, ...]) -> None:
+        """Take the indices from :meth:`_snapshot` of a registry of the same outlets."""
+        domains, handles, self._index_names, self._squashed, groups, minor = snapshot
+        outlets = self.outlets
+        self._index_urls = ({k: outlets[i] for k, i in domains.items()}, {k: outlets[i] for k, i in handles.items()})
+        self._set_pattern_groups(groups, minor)
+
     def __len__(self) -> int:
         return len(self.outlets)
 
@@ -399,13 +449,7 @@ class OutletRegistry:
         key = normalize_name(name)
         oid = self._names.get(key)
         if oid is None:
-            if self._squashed is None:
-                squashed: dict[str, set[str]] = {}
-                for o in self.outlets.values():
-                    for n in o.names:
-                        squashed.setdefault(squash(n), set()).add(o.id)
-                self._squashed = {k: next(iter(v)) for k, v in squashed.items() if len(v) == 1 and len(k) >= 2}
-            oid = self._squashed.get(squash(name))
+            oid = self._squashed_index().get(squash(name))
         if oid is None:
             return None
         outlet = self.outlets[oid]
@@ -452,11 +496,15 @@ class OutletRegistry:
 
     def scan(self, text: str, start: int = 0, end: int | None = None, *, weak: bool = False) -> Iterator[Mention]:
         """Like :meth:`mentions`, yielding :class:`Mention` values; ``weak=True`` adds ambiguous names."""
-        pattern, minor = self._compiled()
+        pattern = self._pattern_for(text)
         stop = len(text) if end is None else end
         hits = [m for m in pattern.finditer(text, start, stop)] if pattern is not None else []
-        for head, head_pattern in minor:  # names that do not start with a capital ("dpa", "i24NEWS")
+        minor = self._minor
+        for head, _ in minor:  # names that do not start with a capital ("dpa", "i24NEWS")
             i = text.find(head, start, stop)
+            if i == -1:
+                continue
+            head_pattern = self._minor_pattern(head)
             while i != -1:
                 m = head_pattern.match(text, i, stop)
                 if m:
@@ -497,18 +545,31 @@ class OutletRegistry:
             return None
         return Mention(a, b, self.outlets[candidates[0][1]], is_weak)
 
-    def _compiled(self) -> tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]:
-        """The one-pass pattern: a character trie per first letter (case-sensitive first letter).
+    # -- the one-pass pattern ---------------------------------------------------------------
+    #
+    # All the names the scan looks for form one character trie (see
+    # _trie_regex), dispatched on an exact capital first letter so that ``re``
+    # skips, in its C loop, every position that cannot start a name; the
+    # rest of each name is matched case-insensitively and checked afterwards.
+    # The few names that start with a lower-case letter or a digit ("dpa",
+    # "i24NEWS") are found with ``str.find`` on their first characters, far
+    # cheaper than letting every "d" and "i" enter the pattern.
+    #
+    # Compiling the whole trie (some 800 names) takes ~25 ms, most of a
+    # single draft's outlet work. A name can only match where its first word
+    # (written exactly, up to its first space) starts a run of non-space
+    # characters of the text (followed by white space when more words
+    # follow), so the pattern compiled for a text holds just those names: the
+    # same trie minus branches that could not match there, so the same
+    # matches, at a fraction of the compile cost. Once the pruned
+    # patterns compiled in this process add up to the whole trie (a folder of
+    # drafts), or :meth:`_compiled` is called (before forking workers), the
+    # whole pattern serves every text.
 
-        Dispatching on an exact capital first letter lets ``re`` skip, in its
-        C loop, every position that cannot start a name; the rest of each
-        name is matched case-insensitively and checked afterwards. The few
-        names that start with a lower-case letter or a digit ("dpa",
-        "i24NEWS") are found with ``str.find`` on their first characters,
-        which is far cheaper than letting every "d" and "i" enter the pattern.
-        """
-        if self._pattern is None:
-            by_first: dict[str, set[str]] = {}
+    def _index_names_for_pattern(self) -> dict[str, set[str]]:
+        """Group the pattern's names by first word; collect the lower-case ones."""
+        if self._groups is None:
+            groups: dict[str, set[str]] = {}
             minor: dict[str, set[str]] = {}
             for table in (self._strong, self._weak):
                 for entries in table.values():
@@ -523,14 +584,82 @@ class OutletRegistry:
                         first, space, rest = text.partition(" ")
                         key = first + space + rest.casefold()
                         if text[0].isupper():
-                            by_first.setdefault(text[0], set()).add(key)
+                            groups.setdefault(first, set()).add(key)
                         else:
                             minor.setdefault(text[:3], set()).add(key)
-            alternatives = _trie_regex(word for words in by_first.values() for word in words)
-            pattern = re.compile("(?:" + alternatives + r")(?![\w]|-\w)") if by_first else None
-            heads = [(head, re.compile("(?:" + _trie_regex(words) + r")(?![\w]|-\w)")) for head, words in sorted(minor.items())]
-            self._pattern = (pattern, heads)
-        return self._pattern
+            self._set_pattern_groups(groups, sorted(minor.items()))
+        return self._groups  # type: ignore[return-value]
+
+    def _set_pattern_groups(self, groups: dict[str, set[str]], minor: list[tuple[str, set[str]]]) -> None:
+        self._minor = minor
+        initials = "".join(sorted({re.escape(w[0]) for w in groups}))
+        # every run of non-space characters that starts with a name's initial
+        self._starts = re.compile(f"(?=([{initials}]\\S*))") if groups else None
+        self._longest_first_word = max(map(len, groups), default=0)
+        self._size = sum(len(name) for names in groups.values() for name in names)
+        self._groups = groups
+
+    def _compile_names(self, names: Iterable[str]) -> re.Pattern[str] | None:
+        body = _trie_regex(sorted(names))
+        return re.compile("(?:" + body + r")(?![\w]|-\w)") if body else None
+
+    def _minor_pattern(self, head: str) -> re.Pattern[str]:
+        pattern = self._minor_patterns.get(head)
+        if pattern is None:
+            words = dict(self._minor)[head]
+            pattern = self._minor_patterns[head] = re.compile("(?:" + _trie_regex(words) + r")(?![\w]|-\w)")
+        return pattern
+
+    def _compiled(self) -> re.Pattern[str] | None:
+        """Compile the whole pattern (and the lower-case heads) now; later scans use it."""
+        groups = self._index_names_for_pattern()
+        if self._full is None:
+            self._full = (self._compile_names(key for keys in groups.values() for key in keys),)
+            self._pruned.clear()
+            self._last = None
+        for head, _ in self._minor:
+            self._minor_pattern(head)
+        return self._full[0]
+
+    def _pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """The pattern for ``text``: the names whose first word occurs in it (see above)."""
+        if self._full is not None:
+            return self._full[0]
+        last = self._last
+        if last is not None and last[0] is text:  # scan() runs once per block of a document
+            return last[1]
+        groups = self._index_names_for_pattern()
+        names: set[str] = set()
+        if self._starts is not None:
+            longest = self._longest_first_word
+            runs = set(self._starts.findall(text.translate(_ATOM_EQUIVALENTS)))
+            for run in runs:
+                for k in range(1, min(len(run), longest) + 1):
+                    group = groups.get(run[:k])
+                    if group is None:
+                        continue
+                    if k == len(run):
+                        names |= group
+                    elif run[:k] in group:
+                        # white space must follow the first word of a longer
+                        # name: only the one-word name can match here
+                        names.add(run[:k])
+        key = frozenset(names)
+        if key in self._pruned:
+            pattern = self._pruned[key]
+        else:
+            self._budget += sum(map(len, key))
+            if self._budget > self._size:
+                return self._compiled()  # many different texts: the whole pattern pays off
+            pattern = self._pruned[key] = self._compile_names(key)
+        self._last = (text, pattern)
+        return pattern
+
+
+#: What the pattern's atoms treat as one character ("'" matches "’", "-" the
+#: Unicode hyphens): finding first words in a text normalised this way finds
+#: every place the pattern could match.
+_ATOM_EQUIVALENTS = str.maketrans({"’": "'", "‐": "-", "‑": "-"})
 
 
 # -- URLs and handles ----------------------------------------------------------------------
@@ -650,58 +779,82 @@ _BASE: list[Outlet] | None = None
 _CACHE: dict[str, OutletRegistry] = {}
 
 
+_BASE_INDICES: tuple[Any, ...] | None = None
+
+
 def _load_bundled() -> list[Outlet]:
-    global _BASE
+    """The bundled outlets, from the prepared-data cache when it is fresh.
+
+    The cache (:mod:`editlint.prepared`) holds the outlets as plain tuples
+    and the registry's indices, so a single draft neither parses TOML nor
+    indexes 1,100 outlets' names.
+    """
+    global _BASE, _BASE_INDICES
     if _BASE is None:
+        from editlint.prepared import load
         from editlint.resources import data_file
 
-        outlets: list[Outlet] = []
-        data = tomllib.loads(data_file("outlets.toml").read_text(encoding="utf-8"))
-        for oid, e in data.get("outlets", {}).items():
-            outlets.append(
-                Outlet(
-                    id=oid,
-                    name=e["name"],
-                    aliases=tuple(e.get("aliases", ())),
-                    country=e.get("country", ""),
-                    ownership=e.get("ownership", "private"),
-                    kind=e.get("kind", "other"),
-                    domains=tuple(e.get("domains", ())),
-                    handles=tuple(e.get("handles", ())),
-                    state_controlled=bool(e.get("state_controlled", False)),
-                    typology=e.get("typology"),
-                    short=e.get("short", ""),
-                    weak=tuple(e.get("weak", ())),
-                    source=e.get("source", "curated"),
-                    match_name=e.get("match_name", True),
-                )
-            )
-        tsv = data_file("outlets-asd.tsv")
-        if tsv.is_file():
-            with tsv.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.startswith("#") or not line.strip():
-                        continue
-                    oid, name, aliases, weak, country, ownership, kind, typology, state, domains, handles = line.rstrip("\n").split("\t")
-                    outlets.append(
-                        Outlet(
-                            id=oid,
-                            name=name,
-                            aliases=tuple(a for a in aliases.split("|") if a),
-                            country=country,
-                            ownership=ownership,
-                            kind=kind,
-                            domains=tuple(d for d in domains.split("|") if d),
-                            handles=tuple(h for h in handles.split("|") if h),
-                            state_controlled=state == "1",
-                            typology=typology or None,
-                            weak=tuple(w for w in weak.split("|") if w),
-                            source="asd",
-                            match_name=False,  # only the names listed in `aliases` match
-                        )
-                    )
-        _BASE = outlets
+        sources = [data_file("outlets.toml"), data_file("outlets-asd.tsv")]
+        rows, _BASE_INDICES = load("outlets", [s for s in sources if s.is_file()], lambda: _prepare(*sources), builder=__file__)
+        _BASE = [Outlet(*row) for row in rows]
     return _BASE
+
+
+def _prepare(toml_file: Path, tsv: Path) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    rows = _read_rows(toml_file, tsv)
+    return rows, OutletRegistry([Outlet(*row) for row in rows])._snapshot()
+
+
+def _read_rows(toml_file: Path, tsv: Path) -> list[tuple[Any, ...]]:
+    """The bundled outlets as plain tuples of :class:`Outlet` fields, in order."""
+    import tomllib
+
+    rows: list[tuple[Any, ...]] = []
+    data = tomllib.loads(toml_file.read_text(encoding="utf-8"))
+    for oid, e in data.get("outlets", {}).items():
+        rows.append(
+            (
+                oid,
+                e["name"],
+                tuple(e.get("aliases", ())),
+                e.get("country", ""),
+                e.get("ownership", "private"),
+                e.get("kind", "other"),
+                tuple(e.get("domains", ())),
+                tuple(e.get("handles", ())),
+                bool(e.get("state_controlled", False)),
+                e.get("typology"),
+                e.get("short", ""),
+                tuple(e.get("weak", ())),
+                e.get("source", "curated"),
+                e.get("match_name", True),
+            )
+        )
+    if tsv.is_file():
+        with tsv.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#") or not line.strip():
+                    continue
+                oid, name, aliases, weak, country, ownership, kind, typology, state, domains, handles = line.rstrip("\n").split("\t")
+                rows.append(
+                    (
+                        oid,
+                        name,
+                        tuple(a for a in aliases.split("|") if a),
+                        country,
+                        ownership,
+                        kind,
+                        tuple(d for d in domains.split("|") if d),
+                        tuple(h for h in handles.split("|") if h),
+                        state == "1",
+                        typology or None,
+                        "",
+                        tuple(w for w in weak.split("|") if w),
+                        "asd",
+                        False,  # only the names listed in `aliases` match
+                    )
+                )
+    return rows
 
 
 def get_registry(extra: Mapping[str, Any] | None = None) -> OutletRegistry:
@@ -716,17 +869,26 @@ def get_registry(extra: Mapping[str, Any] | None = None) -> OutletRegistry:
     Raises:
         OutletConfigError: when ``extra`` is malformed (one-line message).
     """
-    key = json.dumps(extra, sort_keys=True, default=str) if extra else ""
+    if extra:
+        import json
+
+        key = json.dumps(extra, sort_keys=True, default=str)
+    else:
+        key = ""
     registry = _CACHE.get(key)
     if registry is None:
         base = _load_bundled()
         outlets = _merge_extra(base, extra) if extra else base
         registry = _CACHE[key] = OutletRegistry(outlets)
+        if not extra and _BASE_INDICES is not None:
+            registry._restore(_BASE_INDICES)
     return registry
 
 
 def validate_extra(extra: Any) -> list[tuple[str, dict[str, Any]]]:
     """Check the ``outlets`` setting; return ``[(name, fields)]`` or raise :class:`OutletConfigError`."""
+    import json
+
     from editlint.errors import did_you_mean
 
     if not isinstance(extra, Mapping):

@@ -88,6 +88,17 @@ class Rule:
         return self.option_values[name]
 
     # -- checking --------------------------------------------------------------
+    def prepare(self) -> None:
+        """Load data and compile patterns now: many documents follow.
+
+        The runner calls this once before linting a folder of drafts, before
+        forking ``--jobs`` workers, so that they inherit the work instead of
+        each repeating it. A single draft never calls it: rules load what
+        they need on first use, and may load only what that document needs.
+        The default does nothing; errors are ignored here (the first
+        :meth:`check` meets and reports them).
+        """
+
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         """Yield the diagnostics of this rule for ``doc``."""
         raise NotImplementedError

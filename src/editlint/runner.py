@@ -254,6 +254,7 @@ class Session:
         results: dict[int, FileResult] = {}
         todo: list[tuple[int, Path]] = []
         caches: list[ResultCache | None] = []
+        linters: dict[int, Linter] = {}  # those with files to lint
         for i, path in enumerate(targets):
             config_file = self.config_file_for(path, is_file=True)
             linter = self.linter(config_file)
@@ -264,7 +265,10 @@ class Session:
                 results[i] = self._from_cache(path, entry, linter)
             else:
                 todo.append((i, path))
+                linters[id(linter)] = linter
         jobs = self.options.jobs or os.cpu_count() or 1
+        if len(todo) >= PARALLEL_MIN_FILES:
+            self._prepare_rules(linters)
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES and _fork_available():
             for i, result in _parallel(self, todo, jobs):
                 results[i] = result
@@ -278,6 +282,20 @@ class Session:
             if caches[i] is not None:
                 caches[i].put(path, result.diagnostics, result.summary)
         return [results[i] for i in range(len(targets))]
+
+    @staticmethod
+    def _prepare_rules(linters: dict[int, Linter]) -> None:
+        """Let every rule that will run load its data now (see :meth:`Rule.prepare`)."""
+        done: set[int] = set()
+        for linter in linters.values():
+            for rule in linter.rules:
+                if id(rule) in done:
+                    continue
+                done.add(id(rule))
+                try:
+                    rule.prepare()
+                except Exception:  # the rule's first check reports it, with the file it failed on
+                    pass
 
     def _from_cache(self, path: Path, entry: dict[str, Any], linter: Linter) -> FileResult:
         from editlint.cache import diagnostic_from_dict

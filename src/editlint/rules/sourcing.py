@@ -20,6 +20,7 @@ from typing import Any, Iterator, Mapping
 from editlint.diagnostic import Severity
 from editlint.document import Document, Span
 from editlint.hookspecs import hookimpl
+from editlint.lazyre import lazy
 from editlint.rule import Rule
 from editlint.rules.provenance.attribution import body_mentions, is_source_context
 from editlint.rules.provenance.footer import SETTINGS, Footer, provenance_footer, registry_for
@@ -169,6 +170,9 @@ class OneSidedSourcing(Rule):
     severity = Severity.WARNING
     options = {"max-share": 0.8, "min-outlets": 2, "min-countries": 2, "min-sources": 3}
 
+    def prepare(self) -> None:
+        registry_for(self.settings)._compiled()
+
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
         if footer is None or not footer.entries:
@@ -210,7 +214,7 @@ class OneSidedSourcing(Rule):
 # -- BAL006 ------------------------------------------------------------------------------------------------
 
 # Words that tell the reader an outlet is state-controlled, within a few words of its name.
-_LABEL = re.compile(
+_LABEL = lazy(
     r"""
     \bstate[- ](?:run|owned|controlled|affiliated|backed|funded|sponsored|linked|aligned|media|broadcaster|broadcasting|
        television|tv|radio|news|newspaper|daily|agency|outlet|channel|network|mouthpiece|wire|press|tabloid)
@@ -228,7 +232,7 @@ _LABEL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "the CCP's Global Times", "the Kremlin's RT": the owner's possessive, right before the name
-_OWNER_POSSESSIVE = re.compile(
+_OWNER_POSSESSIVE = lazy(
     r"\b(?:ccp|cpc|communist\s+party|kremlin|irgc|revolutionary\s+guards|hezbollah|houthis?|government|regime|state)['’]s?\s+\Z",
     re.IGNORECASE,
 )
@@ -300,6 +304,9 @@ class UnlabelledStateMedia(Rule):
     name = "unlabelled-state-media"
     severity = Severity.WARNING
     skip_quotes = True
+
+    def prepare(self) -> None:
+        registry_for(self.settings)._compiled()
 
     def check(self, doc: Document) -> Iterator:
         registry = registry_for(self.settings)

@@ -15,13 +15,14 @@ from typing import Iterable, Iterator
 from editlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from editlint.document import Document, Span
 from editlint.hookspecs import hookimpl
+from editlint.lazyre import lazy
 from editlint.rule import Rule
 from editlint.rules.framing import voice
 from editlint.rules.framing.labels import default_tables, find_label_uses
 from editlint.rules.framing.lexicon import Hit, Lexicon, build_lexicon, default_entries, normalize
 
 # -ise spellings in the lexicon's suggestions, and their -ize forms.
-_BRITISH_ISE = re.compile(r"\b(critic|character|organ|recogn|apolog|emphas|summar|minim|neutral|real|author|legal)is(e|es|ed|ing|ation|ations)\b")
+_BRITISH_ISE = lazy(r"\b(critic|character|organ|recogn|apolog|emphas|summar|minim|neutral|real|author|legal)is(e|es|ed|ing|ation|ations)\b")
 
 
 def american_spelling(text: str) -> str:

@@ -18,14 +18,15 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from editlint.document import Document, Span
+from editlint.lazyre import lazy
 
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space or a line break, never a blank line
-_BEFORE = re.compile(rf"(?<![\w'’.-])((?:{_TOKEN}{_SP}){{1,3}})$")
-_AFTER = re.compile(rf"{_SP}(?:in|of){_SP}(?:the{_SP})?({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})(?![\w'’-])")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_TOKEN_RE = re.compile(_TOKEN)
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_BEFORE = lazy(rf"(?<![\w'’.-])((?:{_TOKEN}{_SP}){{1,3}})$")
+_AFTER = lazy(rf"{_SP}(?:in|of){_SP}(?:the{_SP})?({_TOKEN}(?:[ \t]+{_TOKEN}){{0,2}})(?![\w'’-])")
+_POSSESSIVE = lazy(r"['’]s?$")
+_TOKEN_RE = lazy(_TOKEN)
+_THE_BEFORE = lazy(r"\b[Tt]he\s+$")
 
 
 @dataclass(frozen=True)

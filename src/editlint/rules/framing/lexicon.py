@@ -11,12 +11,12 @@ rare hits.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+from editlint.lazyre import LazyPattern, lazy
 from editlint.resources import data_file
 
 LEXICON_FILE = "loaded-language.toml"
@@ -80,9 +80,9 @@ class Entry:
     attribution: str
     source: str
     note: str
-    unless_next: re.Pattern[str] | None = None
-    require_next: re.Pattern[str] | None = None
-    unless_prev: re.Pattern[str] | None = None
+    unless_next: LazyPattern | None = None
+    require_next: LazyPattern | None = None
+    unless_prev: LazyPattern | None = None
     named_event: bool = False
 
 
@@ -106,7 +106,6 @@ class Lexicon:
 
     entries: list[Entry]
     by_form: dict[str, Entry] = field(default_factory=dict)
-    patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -115,10 +114,25 @@ class Lexicon:
                 if other is not None and other is not entry:
                     raise LexiconError(f"form {form!r} appears in entries {other.id!r} and {entry.id!r}")
                 self.by_form[form] = entry
-        self.patterns = compile_forms(self.by_form) if self.by_form else None
+        # Patterns are compiled on first use (see _pattern_for).
+        self._patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._any_case: re.Pattern[str] | None = None
+        self._by_token: dict[str, list[str]] | None = None
+        self._pruned: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._budget = 0
+        self._size = sum(map(len, self.by_form))
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """The whole lexicon compiled: (lower-case text, any case); None when empty."""
+        if self._patterns is None and self.by_form:
+            self._patterns = compile_forms(self.by_form)
+            self._any_case = self._patterns[1]
+            self._pruned.clear()
+        return self._patterns
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, *, lowered: str | None = None) -> Iterator[Hit]:
         """Yield the hits in ``text[start:end]`` whose context conditions hold.
@@ -129,15 +143,19 @@ class Lexicon:
         to the case-insensitive pattern. ``lowered`` is ``text[start:end]``
         lower-cased, when the caller has it already.
         """
-        if self.patterns is None:
+        if not self.by_form:
             return
         segment = text[start:end]
         if lowered is None:
             lowered = segment.lower()
         if len(lowered) == len(segment):
-            pattern = self.patterns[0]
+            pattern = self._pattern_for(lowered)
+            if pattern is None:
+                return
         else:
-            lowered, pattern = segment, self.patterns[1]
+            if self._any_case is None:
+                self._any_case = compile_forms(self.by_form)[1] if self._patterns is None else self._patterns[1]
+            lowered, pattern = segment, self._any_case
         # A separator starts every match (see compile_forms); a leading space
         # lets a form open the segment.
         offset = start - 1
@@ -154,6 +172,54 @@ class Lexicon:
             if entry.unless_prev is not None and entry.unless_prev.search(text, max(0, a - 60), a):
                 continue
             yield Hit(a, b, entry, form)
+
+    def _pattern_for(self, lowered: str) -> re.Pattern[str] | None:
+        """The lower-case pattern, holding only the forms ``lowered`` can contain.
+
+        Compiling the whole lexicon (~600 forms) costs ~15 ms, most of a
+        single draft's BAL002 time. A form can only match where its first
+        word (its characters as written, hyphens and apostrophes of either
+        style) starts a run of non-space characters after a separator, a run
+        that ends with it when more words follow; so the pattern for a text
+        keeps the forms that pass this test: the same trie minus branches
+        that cannot match there, hence the same hits. Once the pruned
+        patterns compiled in this process add up to the whole lexicon (a
+        folder of drafts), or :meth:`patterns` is asked for (before forking
+        workers), the whole pattern serves every text. The case-blind
+        fallback is never pruned (case folding can map a letter to one the
+        search for first words would not see).
+        """
+        if self._patterns is not None:
+            return self._patterns[0]
+        by_token = self._by_token
+        if by_token is None:
+            by_token = self._by_token = {}
+            for form in self.by_form:
+                by_token.setdefault(form.partition(" ")[0], []).append(form)
+            self._lengths = sorted({len(t) for t in by_token})
+        forms: set[str] = set()
+        lengths = self._lengths
+        for run in set(_RUNS.findall(" " + lowered.translate(_ATOM_EQUIVALENTS))):
+            for n in lengths:
+                if n > len(run):
+                    break
+                group = by_token.get(run[:n])
+                if group is None:
+                    continue
+                if n == len(run):
+                    forms.update(group)
+                elif run[:n] in self.by_form:
+                    # white space must follow the first word of a longer
+                    # form: only the one-word form can match here
+                    forms.add(run[:n])
+        key = frozenset(forms)
+        if key in self._pruned:
+            return self._pruned[key]
+        self._budget += sum(map(len, key))
+        if self._budget > self._size:  # many different texts: the whole pattern pays off
+            return self.patterns[0]  # type: ignore[index]
+        pattern = self._pruned[key] = _compile_lower(key) if key else None
+        return pattern
 
 
 # -- compiling ------------------------------------------------------------------
@@ -211,25 +277,45 @@ def compile_forms(forms: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str
     skip quickly to the positions where a word can start; a leading
     look-behind would defeat that optimisation and cost three times as much.
     """
-    body = trie_regex(sorted(set(forms)))
-    source = rf"[{_SEPARATORS}]({body})(?![\w{_HYPHENS}])"
+    source = _forms_source(forms)
     return re.compile(source), re.compile(source, re.IGNORECASE)
 
 
-def _words_pattern(words: Iterable[str], *, after: bool) -> re.Pattern[str] | None:
-    """A pattern for "followed by one of ``words``" (or preceded, with ``after=False``)."""
+def _forms_source(forms: Iterable[str]) -> str:
+    body = trie_regex(sorted(set(forms)))
+    return rf"[{_SEPARATORS}]({body})(?![\w{_HYPHENS}])"
+
+
+def _compile_lower(forms: Iterable[str]) -> re.Pattern[str]:
+    """The lower-case pattern of :func:`compile_forms` alone."""
+    return re.compile(_forms_source(forms))
+
+
+#: The characters right after a separator, up to white space: where a form's
+#: first word must occur for the pattern to match (see Lexicon._pattern_for).
+_RUNS = re.compile(f"[{_SEPARATORS}](?=(\\S+))")
+#: What the pattern's atoms treat as one character: any hyphen is "-", a
+#: typographic apostrophe is "'" (see _char_pattern).
+_ATOM_EQUIVALENTS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'"})
+
+
+def _words_pattern(words: Iterable[str], *, after: bool) -> LazyPattern | None:
+    """A pattern for "followed by one of ``words``" (or preceded, with ``after=False``).
+
+    Compiled on first use: only the rare hits of the entry's own forms need it.
+    """
     alts = sorted({normalize(w) for w in words if w.strip()}, key=len, reverse=True)
     if not alts:
         return None
     body = "|".join("".join(_char_pattern(ch) for ch in w) for w in alts)
     if after:
-        return re.compile(rf"[\s\"'“”‘’]+(?:{body})(?![\w])", re.IGNORECASE)
+        return lazy(rf"[\s\"'“”‘’]+(?:{body})(?![\w])", re.IGNORECASE)
     # A word must start at a word boundary; an entry starting with an
     # apostrophe ("'s") matches the end of a possessive ("Mallon's claim").
     words = "|".join("".join(_char_pattern(ch) for ch in w) for w in alts if w[0].isalnum())
     marks = "|".join("".join(_char_pattern(ch) for ch in w) for w in alts if not w[0].isalnum())
     body = "|".join(filter(None, [f"(?<![\\w])(?:{words})" if words else "", marks]))
-    return re.compile(rf"(?:{body})\s+$", re.IGNORECASE)
+    return lazy(rf"(?:{body})\s+$", re.IGNORECASE)
 
 
 # -- loading --------------------------------------------------------------------
@@ -315,8 +401,22 @@ def _entry(raw: Mapping[str, Any], categories: Mapping[str, Category], sources: 
 
 @lru_cache(maxsize=4)
 def load_data(path: str | None = None) -> dict[str, Any]:
-    """Read the lexicon's TOML (the bundled one by default), once per process."""
-    file = Path(path) if path else data_file(LEXICON_FILE)
+    """Read the lexicon's TOML (the bundled one by default), once per process.
+
+    The bundled file's parsed form is kept between runs (:mod:`editlint.prepared`):
+    parsing 70 kB of TOML would be a good share of a single draft's time.
+    """
+    if path:
+        return _read_toml(Path(path))
+    from editlint.prepared import load
+
+    file = data_file(LEXICON_FILE)
+    return load("loaded-language", [file], lambda: _read_toml(file), builder=__file__)
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    import tomllib
+
     with file.open("rb") as handle:
         return tomllib.load(handle)
 

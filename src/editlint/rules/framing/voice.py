@@ -21,11 +21,12 @@ from bisect import bisect_right
 
 from editlint.document import BODY_KINDS, HEADING, Document, Span
 from editlint.document.sentences import sentence_spans
+from editlint.lazyre import lazy
 
 # Reported speech and thought anywhere in the sentence: the characterisation
 # is the speaker's. Noun readings ("the United States", "calls for") are left
 # out where they are common; a missed cue only costs a little recall.
-SPEECH_CUES = re.compile(
+SPEECH_CUES = lazy(
     r"(?<![\w-])(?:said|says|say|saying|told|tells|telling|wrote|writes|writing|tweeted|posted|argued|argues|arguing"
     r"|claimed|claims|claiming|alleged|alleges|alleging|accused|accuses|accusing|insisted|insists|warned|warns"
     r"|declared|declares|stated|added|adds|described|describes|describing|called|calling|dubbed|branded"
@@ -37,17 +38,17 @@ SPEECH_CUES = re.compile(
 )
 # Naming constructions that put a label in someone else's mouth; they must
 # come before the term, in the same clause.
-NAMING_CUES = re.compile(
+NAMING_CUES = lazy(
     r"(?<![\w-])(?:calls?|called|calling|dubs?|dubbed|dubbing|brands?|branded|branding|labell?ed|labels?|terms|termed"
     r"|refers?\s+to|referred\s+to|known\s+as|so\s+named|describ(?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?as"
     r"|denounc(?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?as|condemn(?:s|ed|ing)?\s+(?:\w+\s+){0,4}?as"
     r"|characteri[sz](?:e|es|ed|ing)\s+(?:\w+\s+){0,4}?as|what\s+(?:\S+\s+){1,4}?(?:calls?|called|terms?|termed|describes?|described))\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[;:.!?]")
+_CLAUSE_BREAK = lazy(r"[;:.!?]")
 _SENTENCE_END = frozenset(".!?…:")
 _OPENERS = frozenset("\"'“‘([*_«")
-_NAMED_EVENT = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){1,3}$")
+_NAMED_EVENT = lazy(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){1,3}$")
 
 
 def lowered_prose(doc: Document) -> str:

@@ -117,15 +117,34 @@ class Gazetteer:
     allow: frozenset[str]
     common: frozenset[str]
     variants: Mapping[str, int] = field(default_factory=dict)
+    #: Whether ``common`` holds only a-z words (None: not known yet).
+    common_is_simple: bool | None = field(default=None, repr=False)
 
     @cached_property
     def plain_words(self) -> frozenset[str]:
         """Capitalised ordinary words that are not names ("However", "Officials").
 
-        Subtracting this set from a document's tokens drops most sentence
-        openers in one C-level set operation.
+        See :meth:`is_plain_word` for a test that does not build this set.
         """
         return frozenset(w.capitalize() for w in self.common) - self.words.keys()
+
+    @cached_property
+    def _simple_common(self) -> bool:
+        # True for the bundled list (a-z words): then a capitalised word is
+        # known from its lower-case form, without the 40,000-word plain_words.
+        if self.common_is_simple is not None:
+            return self.common_is_simple
+        return _is_simple(self.common)
+
+    def is_plain_word(self, token: str) -> bool:
+        """``token in self.plain_words``, without building that set when the word list allows."""
+        if token in self.words:
+            return False
+        if not self._simple_common:
+            return token in self.plain_words
+        lower = token.lower()
+        # for a-z words w, w.capitalize() == token exactly when this holds
+        return lower in self.common and lower.capitalize() == token
 
     # -- lookups ------------------------------------------------------------
     def categories(self, word: str) -> frozenset[str]:
@@ -165,7 +184,7 @@ class Gazetteer:
         words = dict(self.words)
         compounds = dict(self.compounds)
         _add_entries(words, compounds, names, USER)
-        return Gazetteer(words, compounds, self.allow | frozenset(allow), self.common, self.variants)
+        return Gazetteer(words, compounds, self.allow | frozenset(allow), self.common, self.variants, self.common_is_simple)
 
 
 def _strip_accents(text: str) -> str:
@@ -183,8 +202,20 @@ def _add_entries(words: dict[str, frozenset[str]], compounds: dict[str, str], en
 
 @lru_cache(maxsize=1)
 def base_gazetteer() -> Gazetteer:
-    """The bundled gazetteer, loaded once per process."""
+    """The bundled gazetteer, loaded once per process.
+
+    Its parsed form is kept between runs (:mod:`editlint.prepared`): reading
+    the 40,000-word list and the category files costs more than a draft.
+    """
+    from editlint.prepared import load
+
     folder = data_file("names")
+    files = [folder / name for name in (*CATEGORY_FILES.values(), ALLOWLIST_FILE, COMMON_WORDS_FILE, VARIANTS_FILE)]
+    words, compounds, allow, common, variants, simple = load("names", files, lambda: _read_bundled(folder), builder=__file__)
+    return Gazetteer(words, compounds, allow, common, variants, simple)
+
+
+def _read_bundled(folder: Path) -> tuple:
     words: dict[str, frozenset[str]] = {}
     compounds: dict[str, str] = {}
     for category, name in CATEGORY_FILES.items():
@@ -196,7 +227,11 @@ def base_gazetteer() -> Gazetteer:
         for spelling in line.split("|"):
             if spelling.strip():
                 variants[fold(spelling)] = group_id
-    return Gazetteer(words, compounds, allow, common, variants)
+    return words, compounds, allow, common, variants, _is_simple(common)
+
+
+def _is_simple(common: Iterable[str]) -> bool:
+    return all(w.isascii() and w.isalpha() and w.islower() for w in common)
 
 
 def resolve(raw: str, root: Path | None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -142,9 +143,25 @@ def judge(token: str, gaz: Gazetteer, prose: str = "", *, joiner: str = "-", war
 
 
 def _near_allowlisted(token: str, gaz: Gazetteer) -> bool:
+    if not any(_may_reach_ratio(token, name, _NEAR_ALLOWLIST) for name in gaz.allow):
+        return False  # decided without importing rapidfuzz (~15 ms at start-up)
     from rapidfuzz import fuzz, process
 
     return process.extractOne(token, gaz.allow, scorer=fuzz.ratio, score_cutoff=_NEAR_ALLOWLIST) is not None
+
+
+def _may_reach_ratio(a: str, b: str, cutoff: float) -> bool:
+    """False when ``fuzz.ratio(a, b)`` is certainly below ``cutoff``.
+
+    The ratio is ``200 * LCS / (len(a) + len(b))``, and the longest common
+    subsequence holds at most the shorter string, and at most the letters
+    the two have in common (as multisets): two upper bounds, the first free.
+    """
+    total = len(a) + len(b)
+    if 200 * min(len(a), len(b)) < cutoff * total:
+        return False
+    shared = sum(min(n, b.count(ch)) for ch, n in Counter(a).items())
+    return 200 * shared >= cutoff * total
 
 
 _LABELS = {
@@ -262,7 +279,8 @@ class MergedProperNoun(Rule):
 
     def check(self, doc: Document):
         gaz = self.gazetteer()
-        candidates = camel_candidates(name_tokens(doc).keys() - gaz.plain_words)
+        is_plain = gaz.is_plain_word
+        candidates = camel_candidates(t for t in name_tokens(doc) if not is_plain(t))
         if not candidates:
             return
         joiner = JOINERS.get(self.opt("joiner"))

@@ -4,8 +4,8 @@ Comparison runs on the document's distinct capitalised names, not on its
 text: names that differ only in accents, case or hyphens (Al-Alam/Alalam)
 share a folded key; listed variants (Kyiv/Kiev) share a group; other pairs
 one edit apart (Tehran/Teheran, Qatar/Qater) are compared within buckets of
-the same first letter and near lengths, with rapidfuzz's
-optimal-string-alignment distance.
+the same first letter and near lengths, with a linear test for an
+optimal-string-alignment distance of one (:func:`one_edit`).
 """
 
 from __future__ import annotations
@@ -57,9 +57,10 @@ def document_names(counts: Mapping[str, int], gaz: Gazetteer, allow: Iterable[st
     the gazetteer knows them as names.
     """
     common, words = gaz.common, gaz.words
-    # Capitalised ordinary words go in one set operation; what is left is
-    # mostly names, plus a few tokens with punctuation that need cleaning.
-    survivors = counts.keys() - gaz.plain_words
+    # Capitalised ordinary words go first; what is left is mostly names,
+    # plus a few tokens with punctuation that need cleaning.
+    is_plain = gaz.is_plain_word
+    survivors = {t for t in counts if not is_plain(t)}
     names = {t: counts[t] for t in survivors if len(t) > 3 and t.isalpha()}
     for raw in survivors.difference(names):
         if raw.isalpha():
@@ -120,20 +121,16 @@ def find_variant_pairs(names: Mapping[str, int], gaz: Gazetteer, *, min_length: 
     # 3. one edit apart: only names with the same first letter and lengths
     # at most one apart can be, so compare within those buckets.
     candidates = (pair for keys in buckets for pair in _neighbours(keys))
-    osa = lev = None
     for ka, kb in candidates:
         if len(pairs) >= MAX_PAIRS:
             break
-        if osa is None:
-            from rapidfuzz.distance import OSA, Levenshtein
-
-            osa, lev = OSA.distance, Levenshtein.distance
-        if osa(ka, kb) != 1:
+        edit = one_edit(ka, kb)
+        if not edit:
             continue
         a, b = by_key[ka][0], by_key[kb][0]
         if not _edit_pair_plausible(a, b, ka, kb, names, gaz):
             continue
-        if lev(ka, kb) == 2:
+        if edit == TRANSPOSITION:
             pairs.append((a, b, "transposed"))
         elif min(len(ka), len(kb)) >= LONG_NAME or _entity_typo(a, b, gaz):
             pairs.append((a, b, "edit"))
@@ -160,6 +157,41 @@ _PAIRWISE_LIMIT = 24
 _GROUP_LIMIT = 6
 #: At most this many pairs are reported per document.
 MAX_PAIRS = 50
+
+
+#: What :func:`one_edit` returns for two strings one edit apart.
+SUBSTITUTION, INSERTION, TRANSPOSITION = 1, 2, 3
+
+
+def one_edit(a: str, b: str) -> int:
+    """Tell whether ``a`` and ``b`` are one edit apart (optimal string alignment distance 1).
+
+    Returns 0 when they are not, else :data:`SUBSTITUTION`,
+    :data:`INSERTION` (either way) or :data:`TRANSPOSITION` (adjacent
+    letters swapped: Levenshtein distance 2). Linear in the strings' length;
+    the same answers as ``rapidfuzz.distance.OSA.distance(a, b) == 1`` and
+    ``Levenshtein.distance(a, b) == 2``, without that import at start-up.
+    """
+    la, lb = len(a), len(b)
+    if la == lb:
+        if a == b:
+            return 0
+        i = 0
+        while a[i] == b[i]:
+            i += 1
+        if a[i + 1 :] == b[i + 1 :]:
+            return SUBSTITUTION
+        if i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
+            return TRANSPOSITION
+        return 0
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    if lb - la != 1:
+        return 0
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    return INSERTION if a[i:] == b[i + 1 :] else 0
 
 
 def _neighbours(keys: list[str]) -> Iterator[tuple[str, str]]:

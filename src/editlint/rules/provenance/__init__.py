@@ -157,6 +157,9 @@ class MalformedProvenanceFooter(Rule):
     severity = Severity.ERROR
     options = {"min-entries": 1, "allowed-schemes": ["https", "http"]}
 
+    def prepare(self) -> None:
+        _prepare_registry(self)
+
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
         if footer is None:
@@ -320,6 +323,9 @@ class AttributedSourceNotInProvenance(Rule):
     severity = Severity.WARNING
     skip_quotes = True
 
+    def prepare(self) -> None:
+        _prepare_registry(self)
+
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
         if footer is None or not footer.entries:
@@ -391,6 +397,9 @@ class UnnamedProvenanceEntry(Rule):
     code = "PRV004"
     name = "unnamed-provenance-entry"
     severity = Severity.INFO
+
+    def prepare(self) -> None:
+        _prepare_registry(self)
 
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
@@ -469,24 +478,16 @@ def editlint_rules(config) -> Iterable[type[Rule]]:
 
 def _rules(config) -> Iterator[type[Rule]]:
     check_settings(config)
-    _warm_registry(config)
     yield from RULES
 
 
-def _warm_registry(config) -> None:
-    """Load the outlet registry and compile its pattern now, in the parent process.
+def _prepare_registry(rule: Rule) -> None:
+    """Load the outlet registry and compile its whole pattern (see :meth:`Rule.prepare`).
 
-    Registries are built before ``--jobs`` workers are forked, so loading it
-    here (~0.1 s) is paid once instead of once per worker. Skipped when the
-    configuration selects rules that cannot include PRV or BAL ones.
+    A single draft never pays for this: it compiles only the names its text
+    can contain (see :mod:`editlint.outlets`).
     """
-    select = getattr(config, "select", None)
-    if select is not None and not any("PRV".startswith(s.strip().upper()[:3]) or "BAL".startswith(s.strip().upper()[:3]) or s.strip().upper() == "ALL" for s in select):
-        return
-    try:
-        registry_for(getattr(config, "settings", None))._compiled()
-    except Exception:  # a broken extra table is reported by check_settings; never fail here
-        return
+    registry_for(rule.settings)._compiled()
 
 
 def check_settings(config) -> None:

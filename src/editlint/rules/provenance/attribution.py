@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from editlint.document import BODY_KINDS, Document, Span
+from editlint.lazyre import lazy
 from editlint.outlets import DEMONYM, OPENER_WORDS, Mention, Outlet, OutletRegistry, normalize_name, squash
 
 # Verbs of reporting. The core list is safe after any name; the extended one
@@ -47,24 +48,24 @@ _DESCRIPTORS = (
 _ADVERBS = r"(?:(?:has|had|have|also|first|earlier|later|previously|specifically|separately|exclusively|recently|then|further|late|on|last)\s+){0,3}"
 _APPOSITIVE = r"(?:\s*,\s*[^,.;\n]{1,80}?,)?"
 # after the name: ["'s"] [", appositive,"] [descriptor] [adverbs] verb
-_AFTER_CORE = re.compile(
+_AFTER_CORE = lazy(
     r"(?:['’]s?)?" + _APPOSITIVE + r"\s+(?:(?:" + _DESCRIPTORS + r")\s+)?" + _ADVERBS + r"(?:" + _CORE_VERBS + r")\b",
     re.IGNORECASE,
 )
-_AFTER = re.compile(
+_AFTER = lazy(
     r"(?:['’]s?)?" + _APPOSITIVE + r"\s+(?:(?:" + _DESCRIPTORS + r")\s+)?" + _ADVERBS + r"(?:" + _CORE_VERBS + _MORE_VERBS + r")\b",
     re.IGNORECASE,
 )
-_POSSESSIVE_NOUN = re.compile(
+_POSSESSIVE_NOUN = lazy(
     r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:report|reports|reporting|reporter|reporters|correspondent|correspondents|analysis|article|"
     r"story|coverage|investigation|interview|editorial|essay|essays|piece|tally|count|footage|broadcast|bureau|sources?|"
     r"journalists?|editor|editors|columnist|op-ed|survey|poll|review|findings|dispatch|headline)\b"
 )
-_DESCRIPTOR_AFTER = re.compile(r"\s+(?:" + _DESCRIPTORS + r")\b", re.IGNORECASE)
-_DESCRIPTOR_BEFORE = re.compile(r"\b(?:" + _DESCRIPTORS + r")\s+(?:the\s+)?\Z", re.IGNORECASE)
+_DESCRIPTOR_AFTER = lazy(r"\s+(?:" + _DESCRIPTORS + r")\b", re.IGNORECASE)
+_DESCRIPTOR_BEFORE = lazy(r"\b(?:" + _DESCRIPTORS + r")\s+(?:the\s+)?\Z", re.IGNORECASE)
 # before the name: a trigger, then up to four modifier words ("Iran's state-run", "the Israeli daily")
 _MODIFIER = r"(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+|[a-z][\w-]*\s+|[A-Z][a-z]+(?:ian|ish|ese|i|an|ch)\s+|(?:US|UK|EU|UAE)\s+)"
-_BEFORE = re.compile(
+_BEFORE = lazy(
     r"(?i:\baccording\s+to|\btold|\btells|\btelling|\btell|\bspeaking\s+to|\bspoke\s+to|\bspeaks\s+to|\binterview\s+with|"
     r"\binterviewed\s+by|\bcomments\s+to|\bremarks\s+to|\bstatement\s+to|"
     r"\b(?:reported|cited|quoted|published|carried|broadcast|aired|obtained|seen|reviewed|posted|released|shared|confirmed)\s+(?:by|in|on)|"
@@ -80,9 +81,9 @@ _BEFORE = re.compile(
 # groups keep the regex engine from backtracking through every shorter run.
 _WORDCHARS = r"(?:[\w'’&-]|\.(?=\w))*+"
 _RUN_REST = _WORDCHARS + r"(?:[ \t]+(?:(?:of|the|for|and|al|el|de|du|des|della|di|am|im|y|&)[ \t]+)?(?:[A-Z]" + _WORDCHARS + r"|\d+\b))*+"
-_NAME = re.compile(r"[A-Z0-9](?<![\w'’.-].)" + _RUN_REST)
+_NAME = lazy(r"[A-Z0-9](?<![\w'’.-].)" + _RUN_REST)
 # A run directly followed by a core verb of reporting: "Gulf Times reported".
-_RUN_THEN_VERB = re.compile(
+_RUN_THEN_VERB = lazy(
     r"[A-Z0-9](?<![\w'’.-].)" + _RUN_REST + r"(?=(?:['’]s?)?[ \t]+(?:(?:" + _DESCRIPTORS + r")[ \t]+)?" + _ADVERBS + r"(?:" + _CORE_VERBS + r")\b)"
 )
 # Trigger phrases that put an unknown outlet's name right after them, found
@@ -93,7 +94,7 @@ _TRIGGER_PHRASES = (
     "reported by ", "published in ", "seen by ", "obtained by ", "wrote in ", "writing in ", "report in ", "reports in ",
     "report by ",
 )
-_MODIFIERS_THEN_RUN = re.compile(r"(?:" + _MODIFIER + r"){0,4}(?=[A-Z0-9])")
+_MODIFIERS_THEN_RUN = lazy(r"(?:" + _MODIFIER + r"){0,4}(?=[A-Z0-9])")
 
 # Words that make a name a publication's: "Gulf Times", "Daily Record".
 _MEDIA_WORDS = frozenset(
@@ -121,7 +122,7 @@ _PRIMARY_WORDS = frozenset(
     """.split()
 )
 # "Press Agency", "News Service": media words that rescue a primary-sounding word
-_MEDIA_PAIRS = re.compile(r"\b(?:News|Press)\s+(?:Agency|Service|Corporation|Group)\b|\bBroadcasting\s+Corporation\b|\bWorld\s+Service\b")
+_MEDIA_PAIRS = lazy(r"\b(?:News|Press)\s+(?:Agency|Service|Corporation|Group)\b|\bBroadcasting\s+Corporation\b|\bWorld\s+Service\b")
 _PLATFORMS = frozenset(
     "telegram twitter x facebook youtube instagram tiktok whatsapp weibo wechat reddit truth social threads bluesky linkedin vk signal google apple".split()
 )
@@ -251,7 +252,7 @@ def body_mentions(doc: Document, registry: OutletRegistry, footer_span: Span | N
     return doc.derived(("editlint.outlets.body_mentions", id(registry), footer_span), scan)
 
 
-_LEADING_MODIFIER = re.compile(r"(?:(?:[A-Z][\w-]*[ \t]+){0,3}[A-Z][\w-]*['’]s|[A-Z][\w]*-[a-z][\w-]*)[ \t]+")
+_LEADING_MODIFIER = lazy(r"(?:(?:[A-Z][\w-]*[ \t]+){0,3}[A-Z][\w-]*['’]s|[A-Z][\w]*-[a-z][\w-]*)[ \t]+")
 _TITLES = frozenset("Mr Mrs Ms Mx Dr Sir Lord Lady Dame Prof Professor Rev Sheikh President Minister Senator Judge".split())
 # "founder of X", "editor at X": the person is the source, not X
 _PERSON_ROLES = frozenset(
@@ -284,7 +285,7 @@ def _introduced_by_person_or_company(text: str, lo: int, start: int) -> bool:
     return bool(words) and words[-1] in _COMPANY_NOUNS
 
 
-_OPENER = re.compile(r"[A-Z][a-z]*[ \t]+")
+_OPENER = lazy(r"[A-Z][a-z]*[ \t]+")
 
 
 def _trim_run(text: str, a: int, b: int) -> tuple[int, int]:

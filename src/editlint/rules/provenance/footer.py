@@ -25,13 +25,13 @@ Other rules use the same parse::
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
 from editlint.document import BLOCKQUOTE, FRONT_MATTER, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
+from editlint.lazyre import lazy
 from editlint.outlets import PLATFORM_HOSTS, Outlet, OutletRegistry, account_key, get_registry, normalize_name, registrable_domain, split_url, squash
 
 #: Settings (``[tool.editlint]`` keys) this module reads, with their defaults.
@@ -55,19 +55,19 @@ SETTINGS: dict[str, Any] = {
 
 # A URL as written in a footer, malformed ones included: with a scheme, or
 # starting with www., or a host with a dot followed by a path.
-_URL_TOKEN = re.compile(
+_URL_TOKEN = lazy(
     r"""(?<![\w@/.-])(?:[a-z][a-z0-9+.-]{1,15}:(?://)?[^\s<>"“”\]]*|www\.[^\s<>"“”\]]+|[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}/[^\s<>"“”\]]*)""",
     re.IGNORECASE,
 )
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\n]*?)>?\s*\)|\[([^\]\n]*)\]\(\s*([^)\n]*)$")
-_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]{1,15}:[^<>\n]*)>", re.IGNORECASE)
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:\s*")
-_LABEL = re.compile(r"^\W*(?P<label>[^\W\d][\w &/-]{1,40}?)\s*(?::|\*\*:|:\*\*)?\W*$")
-_INLINE_LABEL = re.compile(r"^\W*(?P<label>[^\W\d][\w &/-]{1,40}?)\s*(?:\*\*)?:(?:\*\*)?\s+(?P<rest>\S.*)$", re.DOTALL)
+_MD_LINK = lazy(r"\[([^\]\n]*)\]\(\s*<?([^)\n]*?)>?\s*\)|\[([^\]\n]*)\]\(\s*([^)\n]*)$")
+_AUTOLINK = lazy(r"<([a-z][a-z0-9+.-]{1,15}:[^<>\n]*)>", re.IGNORECASE)
+_FOOTNOTE_DEF = lazy(r"^\[\^[^\]\s]+\]:\s*")
+_LABEL = lazy(r"^\W*(?P<label>[^\W\d][\w &/-]{1,40}?)\s*(?::|\*\*:|:\*\*)?\W*$")
+_INLINE_LABEL = lazy(r"^\W*(?P<label>[^\W\d][\w &/-]{1,40}?)\s*(?:\*\*)?:(?:\*\*)?\s+(?P<rest>\S.*)$", re.DOTALL)
 _TRAILING = ".,;:!?'\"’”"
-_FIELD_SPLIT = re.compile(r"\s*(?:,|;|\||\s[—–-]\s|:\s)\s*")
-_PLACEHOLDER = re.compile(r"^(?:tbd|tbc|todo|xxx+|n/?a|none|link|links|source|sources|here|url|\?+|-+|…|\.\.\.)$", re.IGNORECASE)
-_NAMEISH = re.compile(r"[^\W\d_]{2,}")
+_FIELD_SPLIT = lazy(r"\s*(?:,|;|\||\s[—–-]\s|:\s)\s*")
+_PLACEHOLDER = lazy(r"^(?:tbd|tbc|todo|xxx+|n/?a|none|link|links|source|sources|here|url|\?+|-+|…|\.\.\.)$", re.IGNORECASE)
+_NAMEISH = lazy(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,10 +207,18 @@ def registry_for(settings: Mapping[str, Any] | None) -> OutletRegistry:
     return get_registry((settings or {}).get("outlets") or None)
 
 
+def _settings_key(outlets: Mapping[str, Any] | None) -> str:
+    if not outlets:
+        return ""
+    import json
+
+    return json.dumps(outlets, sort_keys=True, default=str)
+
+
 def provenance_footer(doc: Document, settings: Mapping[str, Any] | None = None) -> Footer | None:
     """Return the document's provenance footer, or None (computed once per document and settings)."""
     headings, keys, outlets = footer_settings(settings)
-    cache_key = ("editlint.provenance.footer", headings, keys, json.dumps(outlets, sort_keys=True, default=str) if outlets else "")
+    cache_key = ("editlint.provenance.footer", headings, keys, _settings_key(outlets))
     return doc.derived(cache_key, lambda d: parse_footer(d, headings, keys, get_registry(outlets)))
 
 
