@@ -174,7 +174,7 @@ def test_consistency_reports_the_same_with_and_without_the_word_index(text):
     spec = {"extends": "consistency", "variants": ["British", "American"], "forms": FORMS, "message": "'{match}' {variant}"}
     rule = _rule(ConsistencyRule, spec)
     assert len(FORMS) > literals.MAX_NEEDLES
-    rule.variant_needles()
+    rule._word_lookup()
     assert rule._by_words == {0, 1}
     got = [(d.span, d.message) for d in rule.run(doc, DEADLINE)]
     rule._mixed = lambda *args: True  # no prefilter: every unit scanned

@@ -62,9 +62,12 @@ def letter_words(doc) -> LetterWords | None:
     return doc.derived("letter-words", build)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def plain_word(token: str) -> bytes | None:
     """``token`` lower-cased as Latin-1 bytes if it is one run of letters, else None."""
-    if not token or not all(_LETTER.match(c) for c in token):
+    if not _LETTERS.fullmatch(token):
         return None
     try:
         raw = token.encode("latin-1")

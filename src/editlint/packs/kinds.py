@@ -512,7 +512,12 @@ class ConsistencyRule(PackRule):
         # run() scans only units where two variants may occur, which the
         # per-variant needles settle: the matcher needs no prefilter of its own.
         self._cells = cells
-        self._variant_needles: list[list[str] | None] | None = None  # computed on first use
+        # Prefilters, computed on first use: needles per variant, and the
+        # variants looked up in the document's word index.
+        self._needles: dict[int, list[str] | None] = {}
+        self._plans: dict[int, tuple | None] = {}
+        self._word_variants: dict[bytes, set[int]] | None = None
+        self._by_words: set[int] = set()
         if values["regex"]:
             self.matcher = _matcher(values, (), [cell for _, _, cell in cells], patterns_key="forms", prefilter=False)
             self.cells = [(compile_user(cell, values["ignore-case"], values["engine"]), r, v) for r, v, cell in cells]
@@ -556,49 +561,59 @@ class ConsistencyRule(PackRule):
                 return v, r
         return -1, None  # pragma: no cover - the alternation matched one of them
 
+    def _forms_of(self, variant: int) -> list[str]:
+        return [cell for _, w, cell in self._cells if w == variant]
+
     def variant_needles(self) -> list[list[str] | None]:
         """Per variant, strings one of which each of its forms contains (None: unknown)."""
-        if self._variant_needles is None:
-            v = self.values
-            out = []
-            for variant in range(len(self.variants)):
-                forms = [cell for _, w, cell in self._cells if w == variant]
-                if v["regex"]:
-                    out.append(_literals.combine(_literals.pattern_needles(f, engine=v["engine"], ignore_case=self.ignore_case) for f in forms))
-                else:
-                    out.append(_literals.token_needles(forms, self.ignore_case) if forms else [])
-            self._variant_needles = out
-            self._variant_plans = [None if n is None else _literals.prepare(n) for n in out]
+        return [self._needles_of(variant) for variant in range(len(self.variants))]
+
+    def _needles_of(self, variant: int) -> list[str] | None:
+        if variant not in self._needles:
+            forms = self._forms_of(variant)
+            if self.values["regex"]:
+                needles = _literals.combine(_literals.pattern_needles(f, engine=self.values["engine"], ignore_case=self.ignore_case) for f in forms)
+            else:
+                needles = _literals.token_needles(forms, self.ignore_case) if forms else []
+            self._needles[variant] = needles
+            self._plans[variant] = None if needles is None else _literals.prepare(needles)
+        return self._needles[variant]
+
+    def _word_lookup(self) -> dict[bytes, set[int]]:
+        """Plain words of the long variants and the variants they belong to."""
+        if self._word_variants is None:
             # Long lists of plain words are looked up in the document's word
-            # index instead: one pass over its words, however long the lists.
-            self._word_variants: dict[bytes, set[int]] = {}
-            self._by_words: set[int] = set()
-            for variant in range(len(self.variants)):
-                forms = [cell for _, w, cell in self._cells if w == variant]
-                plain = [_words.plain_word(f) for f in forms] if len(forms) > _literals.MAX_NEEDLES and not v["regex"] else [None]
-                if all(plain):
-                    self._by_words.add(variant)
-                    for word in plain:
-                        self._word_variants.setdefault(word, set()).add(variant)
-        return self._variant_needles
+            # index instead of searched for: one pass over its words, however
+            # long the lists.
+            self._word_variants = {}
+            if not self.values["regex"]:
+                for variant in range(len(self.variants)):
+                    forms = self._forms_of(variant)
+                    plain = [_words.plain_word(f) for f in forms] if len(forms) > _literals.MAX_NEEDLES else [None]
+                    if all(plain):
+                        self._by_words.add(variant)
+                        for word in plain:
+                            self._word_variants.setdefault(word, set()).add(variant)
+        return self._word_variants
 
     def _mixed(self, doc: Document, prose: str, unit: tuple[Span, ...]) -> bool:
         """False when at most one variant can occur in ``unit``: nothing to report there."""
         lo, hi = unit[0].start, unit[-1].end
-        if self._variant_needles is None:
-            self.variant_needles()
+        lookup = self._word_lookup()
         found: set[int] | None = None
-        if self._by_words:
+        if lookup:
             index = _words.letter_words(doc)
             if index is not None:  # the words of the whole draft: a superset of the unit's
                 found = set()
-                for word in self._word_variants.keys() & index.words:
-                    found |= self._word_variants[word]
+                for word in lookup.keys() & index.words:
+                    found |= lookup[word]
         present = 0
-        for variant, plan in enumerate(self._variant_plans):
+        for variant in range(len(self.variants)):
             if found is not None and variant in self._by_words:
                 hit = variant in found
             else:
+                self._needles_of(variant)
+                plan = self._plans[variant]
                 hit = plan is None or not _literals.absent(prose, plan, lo, hi)
             if hit:
                 present += 1
