@@ -103,14 +103,16 @@ def test_a_text_that_matches_contains_a_needle(text):
 @given(TEXTS)
 def test_matcher_finds_the_same_with_and_without_its_prefilter(text):
     spans = [Span(0, len(text))] if text else []
-    for tokens, patterns, engine in [
-        (["TODO", "TK", "lorem ipsum", "[citation needed]"], [r"\bX{2,4}\b"], "regex"),
-        (["US", "UK", "U.S."], [], "re"),
-        ([], [r"colou?r", r"’(?<=\w’)(?=\w)"], "re"),
+    marks = [rf"{re.escape(c)}(?<=[^\W\d_A-Z]{{2}}{re.escape(c)})(?=[A-Z][^\W\d_A-Z])" for c in ".!?"]
+    for tokens, patterns, engine, after in [
+        (["TODO", "TK", "lorem ipsum", "[citation needed]"], [r"\bX{2,4}\b"], "regex", ()),
+        (["US", "UK", "U.S."], [], "re", ()),
+        ([], [r"colou?r", r"’(?<=\w’)(?=\w)"], "re", ()),
+        ([], marks, "re", [r"[\w.-]*@"]),  # alternatives pruned by their needles
+        (["the"], [r"colou?r", r"\d+m"], "re", ()),  # one alternative without needles
     ]:
-        fast = Matcher(tokens, patterns, engine=engine)
-        slow = Matcher(tokens, patterns, engine=engine, prefilter=False)
-        assert fast.needles is not None
+        fast = Matcher(tokens, patterns, engine=engine, not_followed_by=after)
+        slow = Matcher(tokens, patterns, engine=engine, not_followed_by=after, prefilter=False)
         got = [(m.start(), m.end()) for m in fast.finditer(text, spans, time.monotonic() + 5)]
         want = [(m.start(), m.end()) for m in slow.finditer(text, spans, time.monotonic() + 5)]
         assert got == want
