@@ -40,16 +40,21 @@ class LetterWords:
         self.words = words
 
 
-def letter_runs(text: str) -> bytes | None:
-    """``text`` as Latin-1 bytes, letters lower-cased, non-word characters spaces; None if impossible."""
+def _latin1(text: str) -> bytes | None:
+    """``text`` as Latin-1 bytes, typographic punctuation beyond it as spaces; None if impossible."""
     try:
-        raw = text.encode("latin-1")
+        return text.encode("latin-1")
     except UnicodeEncodeError:
         try:
-            raw = _PUNCTUATION.sub(" ", text).encode("latin-1")
+            return _PUNCTUATION.sub(" ", text).encode("latin-1")
         except UnicodeEncodeError:
             return None
-    return raw.translate(_TABLE)
+
+
+def letter_runs(text: str) -> bytes | None:
+    """``text`` as Latin-1 bytes, letters lower-cased, non-word characters spaces; None if impossible."""
+    raw = _latin1(text)
+    return None if raw is None else raw.translate(_TABLE)
 
 
 def letter_words(doc) -> LetterWords | None:
@@ -93,13 +98,9 @@ def may_repeat(text: str) -> bool:
     it must not run on into more letters or digits. True also when the text
     cannot be read as Latin-1 (then nothing is ruled out).
     """
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
-        try:
-            raw = _PUNCTUATION.sub(" ", text).encode("latin-1")
-        except UnicodeEncodeError:
-            return True
+    raw = _latin1(text)
+    if raw is None:
+        return True
     words = raw.translate(_PUNCT_TABLE).split()
     for i in itertools.compress(range(len(words) - 1), map(bytes.startswith, itertools.islice(words, 1, None), words)):
         first, copy = words[i], words[i + 1]

@@ -248,17 +248,11 @@ def _portable(pattern: str) -> str | None:
             continue
         c = pattern[i]
         if c == "\\":
-            if i + 1 >= n:
+            length = _escape_length(pattern, i, in_class=False)
+            if length is None:
                 return None
-            e = pattern[i + 1]
-            if e == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", pattern[i + 2 : i + 4]):
-                out.append(pattern[i : i + 4])
-                i += 4
-                continue
-            if e not in _SAFE_ESCAPES:
-                return None
-            out.append(pattern[i : i + 2])
-            i += 2
+            out.append(pattern[i : i + length])
+            i += length
             continue
         if c == "[":
             end = _class_end(pattern, i)
@@ -270,13 +264,10 @@ def _portable(pattern: str) -> str | None:
             k = 1
             while k < len(body) - 1:  # the escapes inside must be simple too
                 if body[k] == "\\":
-                    e = body[k + 1]
-                    if e == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", body[k + 2 : k + 4]):
-                        k += 4
-                        continue
-                    if e not in _SAFE_ESCAPES or e in "bB0123456789":
+                    length = _escape_length(body, k, in_class=True)
+                    if length is None:
                         return None
-                    k += 2
+                    k += length
                     continue
                 k += 1
             out.append(body)
@@ -298,6 +289,16 @@ def _portable(pattern: str) -> str | None:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def _escape_length(pattern: str, i: int, *, in_class: bool) -> int | None:
+    """The length of the simple escape at ``i`` (``\\b``, ``\\.``, ``\\x27``…), or None."""
+    e = pattern[i + 1 : i + 2]
+    if e == "x" and re.fullmatch(r"[0-9A-Fa-f]{2}", pattern[i + 2 : i + 4]):
+        return 4
+    if not e or e not in _SAFE_ESCAPES or (in_class and e in "bB0123456789"):
+        return None  # in a class \b is a backspace and digits are octal
+    return 2
 
 
 def _class_end(pattern: str, i: int) -> int | None:
