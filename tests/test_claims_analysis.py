@@ -313,3 +313,26 @@ def test_the_analysis_does_not_depend_on_hash_order(tmp_path):
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())
+
+
+# -- quotations ------------------------------------------------------------------------
+
+
+def test_flattened_quotation_paragraphs_are_paired_again():
+    text = 'He said: "We stay. "We talk to Tehran. "We wait." The talks ended on Friday.'
+    doc = parse(text, "draft.txt")
+    assert [text[s.start : s.end] for s in an.speech_spans(doc)] == ['"We stay. ', '"We talk to Tehran. ', '"We wait."']
+    voice = writer_voice(doc)
+    assert "Tehran" not in voice and "The talks ended on Friday." in voice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "We stay," and left. "We talk," she said.',  # pairs correctly already
+        'He said: “We stay. "We talk." We wait.',  # curly marks pair by direction: left alone
+    ],
+)
+def test_quotations_that_pair_are_not_paired_again(text):
+    doc = parse(text, "draft.txt")
+    assert an.speech_spans(doc) == doc.quotes

@@ -208,7 +208,10 @@ class UnattributedQuote(Rule):
     colon-introduced quote after a named person ("The minister was blunt:
     …"). A quotation that continues from the previous paragraph (news style
     leaves the closing mark off) is not flagged; nor are titles in quotes
-    ("a report titled …") or scare quotes of one or two words.
+    ("a report titled …") or scare quotes of one or two words. A quotation
+    of several paragraphs run into one block, with an opening mark for each
+    paragraph and a closing mark only at the end (`"One. "Two. "Three."`),
+    is read as one speaker's: each part continues the one before.
 
     ## Why it matters
     A quotation with no speaker is an assertion no one can be held to, and
