@@ -100,7 +100,7 @@ def load(
     except Exception:  # missing, truncated, corrupt or foreign: rebuild
         pass
     data = build()
-    _save(file, key, data)
+    _save(file, name, key, data)
     return data
 
 
@@ -111,7 +111,7 @@ def _digest(key: tuple[Any, ...]) -> str:
     return f"{zlib.crc32(repr(key).encode('utf-8', 'surrogatepass')):08x}"
 
 
-def _save(file: Path, key: tuple[Any, ...], data: Any) -> None:
+def _save(file: Path, name: str, key: tuple[Any, ...], data: Any) -> None:
     try:
         blob = marshal.dumps((key, data))
     except ValueError:  # not plain data: never cache it
@@ -122,6 +122,10 @@ def _save(file: Path, key: tuple[Any, ...], data: Any) -> None:
         with open(tmp, "wb") as handle:
             handle.write(blob)
         os.replace(tmp, file)  # atomic: concurrent runs never see half a file
+        for old in file.parent.glob(f"{name}-*.marshal"):
+            digest = old.name[len(name) + 1 : -len(".marshal")]
+            if old.name != file.name and len(digest) == 8:  # an earlier version of this data: stale now
+                old.unlink(missing_ok=True)
     except OSError:  # read-only or full: parse again next time
         try:
             os.unlink(tmp)

@@ -41,6 +41,8 @@ Segment = tuple[str, str]  # (text, style name or "")
 
 def cell_width(text: str) -> int:
     """Terminal cells taken by ``text`` (wide East Asian characters count 2)."""
+    if text.isascii():  # no combining or wide characters
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch):

@@ -1,0 +1,168 @@
+"""Keep compiled regular-expression programs between runs (command line only).
+
+Why: compiling patterns is the largest single cost of linting one draft.
+``re`` parses and translates a pattern to its matching-engine program in
+pure Python, about 2 ms for a 1,000-character alternation; the rule modules
+and packs compile some 170 patterns, ~40 ms of a ~250 ms run. The program
+is a pure function of the pattern text, the flags and the Python build, so
+it can be kept on disk and handed straight to the engine next time.
+
+How: :func:`install` wraps ``re._compiler.compile``, the function
+``re.compile`` calls on a miss of its in-memory cache. A known pattern gets
+its stored program through ``_sre.compile`` (the C constructor
+``re._compiler.compile`` itself ends with); an unknown one is parsed and
+translated by the same internal steps ``re`` uses, so its errors and its
+behaviour are exactly ``re``'s, and its program is kept. :func:`save` writes
+the programs at the end of the run.
+
+This relies on private parts of CPython's ``re`` (the module attribute
+``re._compiler.compile``, ``_parser.parse``, ``_compiler._code`` and the
+signature of ``_sre.compile``), hence the guards:
+
+* only CPython 3.11 to 3.13, whose ``re`` internals it was written and
+  tested against (``tests/test_coldstart_recache.py``); elsewhere
+  :func:`install` does nothing;
+* entries are keyed by the full Python version and ``_sre.MAGIC`` (the
+  engine's program format), and each program is checked by ``_sre.compile``
+  itself, which validates programs; a program it refuses is compiled anew;
+* the file is :mod:`marshal` of plain data (strings, ints, tuples), so
+  reading it never runs code; a corrupt or foreign file is ignored;
+* any unexpected failure falls back to ``re``'s own compile;
+* the library API (:func:`editlint.lint_text`) never installs it: only the
+  ``editlint`` command, which owns its process.
+
+It shares the prepared-data folder and its switch (``EDITLINT_NO_DATA_CACHE=1``
+turns both off; see :mod:`editlint.prepared`).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from typing import Any
+
+#: Python versions whose ``re`` internals this module matches.
+SUPPORTED = ((3, 11), (3, 12), (3, 13))
+#: Bumped when the file layout changes.
+FORMAT = 1
+#: A file holding more programs than this is rewritten with this run's only.
+MAX_PROGRAMS = 3000
+
+_state: _Cache | None = None
+
+
+class _Cache:
+    def __init__(self, file: Any, key: tuple[Any, ...], programs: dict[tuple[str, int], tuple[Any, ...]]) -> None:
+        self.file = file
+        self.key = key
+        self.programs = programs
+        self.used: set[tuple[str, int]] = set()
+        self.added = 0
+        self.original: Any = None
+
+
+def install() -> bool:
+    """Serve ``re`` compiles from the program cache.
+
+    Returns True when this call installed it (then the caller calls
+    :func:`save` and :func:`uninstall` when done), False when it was already
+    installed or cannot be (another Python, the cache switched off).
+    """
+    global _state
+    if _state is not None:
+        return False
+    if sys.implementation.name != "cpython" or sys.version_info[:2] not in SUPPORTED:
+        return False
+    from editlint.prepared import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        import _sre
+        from re import _compiler, _parser
+
+        original = _compiler.compile
+        parse, code_of, debug_flag, sre_compile = _parser.parse, _compiler._code, _compiler.SRE_FLAG_DEBUG, _sre.compile
+        key = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
+    except (ImportError, AttributeError):
+        return False
+    file = folder / f"re-programs-{_sre.MAGIC}-{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    programs: dict[tuple[str, int], tuple[Any, ...]] = {}
+    try:
+        with open(file, "rb") as handle:
+            stored_key, stored = marshal.loads(handle.read())
+        if stored_key == key and type(stored) is dict:
+            programs = stored
+    except Exception:  # missing, corrupt or foreign: start empty
+        pass
+    cache = _Cache(file, key, programs)
+
+    def compile(p: Any, flags: int = 0) -> Any:
+        if type(p) is not str or type(flags) is not int or flags & debug_flag:
+            return original(p, flags)
+        entry = (p, flags)
+        program = programs.get(entry)
+        if program is not None:
+            try:
+                compiled = sre_compile(p, *program)
+            except Exception:  # not a valid program for this engine: compile anew
+                del programs[entry]
+            else:
+                cache.used.add(entry)
+                return compiled
+        # re._compiler.compile, step by step, keeping the program
+        parsed = parse(p, flags)
+        code = code_of(parsed, flags)
+        groupindex = parsed.state.groupdict
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        program = (int(flags | parsed.state.flags), [int(op) for op in code], parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        compiled = sre_compile(p, *program)
+        programs[entry] = program
+        cache.used.add(entry)
+        cache.added += 1
+        return compiled
+
+    cache.original = original
+    _compiler.compile = compile
+    _state = cache
+    return True
+
+
+def save() -> None:
+    """Write the programs compiled in this run, if any are new (never raises)."""
+    cache = _state
+    if cache is None or not cache.added:
+        return
+    programs = cache.programs
+    if len(programs) > MAX_PROGRAMS:  # patterns of older versions pile up: keep this run's
+        programs = {k: v for k, v in programs.items() if k in cache.used}
+    try:
+        blob = marshal.dumps((cache.key, programs))
+    except ValueError:
+        return
+    tmp = cache.file.with_name(f".{cache.file.name}.{os.getpid()}.tmp")
+    try:
+        cache.file.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(blob)
+        os.replace(tmp, cache.file)
+        cache.added = 0
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def uninstall() -> None:
+    """Restore ``re``'s own compile (patterns compiled meanwhile stay valid)."""
+    global _state
+    if _state is not None:
+        from re import _compiler
+
+        _compiler.compile = _state.original
+        _state = None
