@@ -60,6 +60,9 @@ def attribution(text: str):
         ("Observers in Gölcük believe the shipyard is unsafe.", ("group", "observers in gölcük")),
         ("The plan is widely seen as a climbdown.", ("group", "is widely seen")),
         ("I think the figures are wrong.", ("writer", "i")),
+        ("Research group Halvorsen Data estimates sales will reach 200,000 in 2025.", ("named", "Halvorsen Data")),
+        ("She noted the levy would cost Gölcük’s yards £4m a year.", ("named", "she")),
+        ("Growth will slow to 1.1% next year, the central bank forecast.", ("named", "the central bank")),
     ],
 )
 def test_attribution_kinds(text, expected):
@@ -76,6 +79,8 @@ def test_attribution_kinds(text, expected):
         "That said, the deal survived.",  # a discourse marker
         "They hope to publish the data in June.",  # an infinitive
         "The economic figures come on the back of increased fears of a slowdown.",  # "fears" is a noun
+        "The firm added 300 jobs and was bought in May.",  # an object, then a second verb
+        "The weather forecast is for rain on Tuesday.",  # a noun
     ],
 )
 def test_not_attributions(text):
@@ -139,6 +144,22 @@ def test_every_signal_and_damper_has_a_weight_and_a_bit():
 def test_claims_and_not_claims(text, low):
     _, sentences = facts_of(text)
     assert (sentences[0].confidence < 0.4) is low
+
+
+@pytest.mark.parametrize(
+    "text, future",
+    [
+        ("Interest rates are set to rise for the fourth time in five months.", True),
+        ("The board is expected to meet on Monday to discuss the £790m offer.", True),
+        ("The talent show is to return for a second series in 2026.", True),
+        ("The single is on course to reach number one on Sunday.", True),
+        ("The board met on Monday to discuss the £790m offer.", False),
+        ("The set of 12 stamps sold out in 2024.", False),
+    ],
+)
+def test_plans_and_forecasts_are_future(text, future):
+    _, sentences = facts_of(text)
+    assert ("future" in sentences[0].signals.dampers) is future
 
 
 def test_quoted_figures_are_not_the_writers():

@@ -451,6 +451,7 @@ _M = {name: B[name] for name in (
 _NAMED_ACTOR_SEARCH = lx.NAMED_ACTOR_RE.search
 _OPENER_MATCH = lx.OPENER_RE.match
 _HAS_DIGIT = re.compile(r"[0-9]").search
+_B_PROSPECTIVE = B["prospective"]
 _FIRST_SINGULAR = frozenset({"i", "my", "me"})
 
 
@@ -474,7 +475,11 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
             out |= _M_PRESCRIPTION
     elif mask & _M_MODAL_TO and lx.PRESCRIPTIVE_RE.search(seg):
         out |= _M_PRESCRIPTION
-    if not mask & _M_FUTURE and (" going to " in seg or "ll " in seg and ("'ll" in seg or "’ll" in seg) and lx.WILL_CONTRACTION_RE.search(seg)):
+    if not mask & _M_FUTURE and (
+        " going to " in seg
+        or "ll " in seg and ("'ll" in seg or "’ll" in seg) and lx.WILL_CONTRACTION_RE.search(seg)
+        or (mask & _B_PROSPECTIVE or " is to " in seg or " are to " in seg) and lx.PROSPECTIVE_RE.search(seg)
+    ):
         out |= _M_FUTURE
     opener = _OPENER_MATCH(seg)
     if opener:
@@ -850,9 +855,14 @@ def _tight_subject(words: list[str]) -> bool:
 
 
 def _statement_tail(low: str, end: int, b: int) -> bool:
-    """After "added", "noted": a reported statement follows ("that", a comma, the end)."""
+    """After "added", "noted": a reported statement follows.
+
+    That is "that", a comma, the end of the sentence, or a clause without
+    "that" ("estimates sales will hit 200,000"), but not an object ("added
+    300 jobs in May").
+    """
     rest = low[end : min(b, end + 8)].lstrip(" ")
-    return not rest or rest[0] in ",.:;\"“”" or rest.startswith(("that ", "in a "))
+    return not rest or rest[0] in ",.:;\"“”" or rest.startswith(("that ", "in a ")) or lx.THATLESS_CLAUSE_RE.match(low, end, b) is not None
 
 
 def _left_subject(voice: str, a: int, pos: int) -> tuple[list[str], bool, bool]:

@@ -52,7 +52,7 @@ REPORT_VERBS = _words(
     tweet tweets tweeted publish publishes published quote quotes quoted
     cite cites cited citing recall recalls recalled reply replies replied
     respond responds responded testify testifies testified allege alleges alleged
-    predict predicts predicted describe describes described add adds added
+    predict predicts predicted forecast forecasts forecasting describe describes described add adds added
     note notes noted show shows showed shown find finds found
     conclude concludes concluded
     connect connects connected link links linked tie ties tied attribute attributes
@@ -83,7 +83,7 @@ TAIL_VERBS = frozenset(
         conclude concludes concluded indicate indicates indicated suggest suggests
         suggested estimate estimates estimated respond responds responded reply
         replies replied recall recalls recalled explain explains explained
-        stress stresses stressed quote quotes quoted cite cites cited describe
+        stress stresses stressed quote quotes quoted cite cites cited forecast forecasts describe
         describes described question questions questioned view views see sees saw
         expect expects expected hope hopes hoped
         """
@@ -109,7 +109,7 @@ NOUN_FORMS = frozenset(
         report reports claim claims estimate estimates fear fears hope hopes view views
         question questions doubt doubts note notes quote quotes show shows find finds
         tweet tweets reply replies praise states statement warning warnings concern concerns
-        suggestion suggestions
+        suggestion suggestions forecast forecasts
         """
     )
 )
@@ -347,6 +347,9 @@ PRESCRIPTIVES = _words("should shouldn't must mustn't ought need needs gotta")
 #: Multi-word prescriptions ("have to", "got to").
 PRESCRIPTIVE_RE = re.compile(r"\b(?:ha(?:ve|s)\s+(?:got\s+)?to|got\s+to|need(?:s)?\s+to)\b")
 FUTURES = _words("will won't shall")
+#: Words of a prospective frame ("is set to", "are due to", "is expected to",
+#: "on course to"): a plan or a forecast, not yet a checkable fact.
+PROSPECTIVE_WORDS = _words("set due expected scheduled slated poised about planning preparing hoping aiming course track")
 CONDITIONALS = _words("if unless")
 EVALUATIVES = _words(
     """
@@ -442,6 +445,7 @@ _add("citing", ["citing"])
 _add("hedge-word", HEDGES)
 _add("prescriptive", PRESCRIPTIVES)
 _add("future", FUTURES)
+_add("prospective", PROSPECTIVE_WORDS)
 _add("if-word", CONDITIONALS)
 _add("report", REPORT_VERBS)
 _add("opinion", OPINION_VERBS)
@@ -515,6 +519,14 @@ TOKEN_MASK: dict[str, int] = {token: _mask(roles) for token, (_, roles) in CUE_T
 
 #: "according to X" / "per X" / "citing X": the noun phrase after the cue.
 AFTER_NP_RE = re.compile(r"\s+(?:to\s+)?((?:[\w’'.&-]+[ \t]*){1,10})")
+#: A reported clause without "that" after a reporting verb: up to four words
+#: and a finite auxiliary ("estimates sales will hit", "noted the plan
+#: would cost"); an object ("added 300 jobs in May") has none. ("may" and
+#: "might" are left out: the month, the noun.)
+THATLESS_CLAUSE_RE = re.compile(
+    r" +(?:(?!(?:and|but|or|nor|which|who|whom|that|when|while|as|after|before|because|if|to|for|with)\b)[\w’'-]+ +){1,4}"
+    r"(?:will|would|could|can|should|must|is|are|was|were|has|have|had)\b"
+)
 #: Words after "per" that make it a rate, not a source: "per cent", "per day".
 PER_UNITS = frozenset(
     _words(
@@ -590,6 +602,13 @@ NAMED_ACTOR_RE = re.compile(r"[A-Z](?<=\s[A-Z])(?<!\sI\b)")
 MONTH_CASED_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b")
 #: "they'll", "we'll": the future.
 WILL_CONTRACTION_RE = re.compile(r"\w['’]ll\b")
+#: "is set to", "are due to", "was expected to", "is to", "on course to":
+#: a plan or a forecast (matched against lower-cased text).
+PROSPECTIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|['’]s|['’]re)\s+(?:(?:also|now|still|not|already|currently|widely|initially)\s+)?"
+    r"(?:set|due|expected|scheduled|slated|poised|about|planning|preparing|hoping|aiming)\s+to\b"
+    r"|\b(?:is|are)\s+to\s+[a-z]|\bon\s+(?:course|track)\s+to\b"
+)
 #: How a sentence opens: the writer's analysis, a conditional, an imperative.
 #: (Matched against lower-cased text.)
 OPENER_RE = re.compile(

@@ -61,7 +61,7 @@ DAMPER_WEIGHTS: dict[str, float] = {
     "hedge": 3.0,  # could, might, likely: speculation is BAL004's, not a claim
     "conditional": 1.5,  # opens with "if", "unless"
     "prescription": 1.25,  # should, must, ought to, have to: advice
-    "future": 1.0,  # will, going to: a prediction cannot be checked yet
+    "future": 1.0,  # will, going to, is set to, is expected to: a plan or forecast cannot be checked yet
     "imperative": 1.0,  # "Let us", "Look,"
     "evaluative": 0.75,  # good, wrong, dramatic: judgement words
     "first-person": 0.5,  # "I", "my": the writer's own experience
