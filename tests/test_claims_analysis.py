@@ -147,6 +147,38 @@ def test_claims_and_not_claims(text, low):
 
 
 @pytest.mark.parametrize(
+    "text, signal, found",
+    [
+        ("Nadia Kovač became the first woman to run the Gölcük shipyard.", "record", True),
+        ("Exports reached a record high in March.", "record", True),
+        ("The yard has never made a profit.", "record", True),
+        ("The single went to number one on Sunday.", "record", True),
+        ("Number one, the yard needs a buyer.", "record", False),  # a list, not a rank
+        ("She scored in the first half.", "record", False),
+        ("Fifty-five countries signed the accord.", "count", True),
+        ("A third of the yard's workers lost their jobs.", "count", True),
+        ("Turnout was fifty per cent.", "percent", True),
+        ("Fewer people work at the yard now.", "trend", True),
+        ("Fewer people worked at the yard in the 1990s.", "trend", False),
+        ("The yard has cut its workforce.", "perfect", True),
+        ("The yard closed a dock and has grown since.", "perfect", False),  # the simple past already counts
+        ("Officials from Berlin, Paris and Rome backed the plan.", "actors", True),
+        ("Berlin backed the plan.", "actors", False),
+    ],
+)
+def test_claim_signals(text, signal, found):
+    _, sentences = facts_of(text)
+    assert (signal in sentences[0].signals.found) is found
+
+
+def test_first_person_commitments_are_not_claims():
+    _, sentences = facts_of("We propose a £4m levy on the yards.")
+    assert "first-person-opinion" in sentences[0].signals.dampers
+    _, sentences = facts_of("We saw support for the £4m levy fall.")
+    assert "first-person-opinion" not in sentences[0].signals.dampers
+
+
+@pytest.mark.parametrize(
     "text, future",
     [
         ("Interest rates are set to rise for the fourth time in five months.", True),

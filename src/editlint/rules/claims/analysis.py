@@ -462,10 +462,14 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
         out |= _M_MONEY
     if mask & _M_MONTH and lx.MONTH_CASED_RE.search(voice, a, b):
         out |= _M_DATE
-    if _NAMED_ACTOR_SEARCH(voice, a + 2, b):  # a capital after white space, past the first word
+    actor = _NAMED_ACTOR_SEARCH(voice, a + 2, b)  # a capital after white space, past the first word
+    if actor:
         out |= _M_ACTOR
         if mask & _M_EVENT:
             out |= _M_ACTOR_EVENT
+        second = _NAMED_ACTOR_SEARCH(voice, actor.end(), b)
+        if second and _NAMED_ACTOR_SEARCH(voice, second.end(), b):
+            out |= _M_ACTORS
     if not mask & _M_PAST and _regular_past(seg):
         out |= _M_PAST
     if mask & _M_COMPARATIVE and " than " in seg:
@@ -491,9 +495,27 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
             out |= _M_FIRST_PERSON_OPINION
         elif not _FIRST_SINGULAR.isdisjoint(_words_with(hits, _M_FIRST)):
             out |= _M_FIRST_PERSON
+    if mask & _B_FRACTION and lx.FRACTION_RE.search(seg):
+        out |= _M_COUNT
+    if mask & _B_CENT and lx.PERCENT_PHRASE_RE.search(seg):
+        out |= _M_PERCENT
+    if mask & _B_RECORD_WORD and lx.RECORD_RE.search(seg):
+        out |= _M_RECORD
+    if not out & _M_PAST and (mask & _B_PERFECT_AUX or "ve " in seg) and lx.PERFECT_RE.search(seg):
+        out |= _M_PERFECT
+    if mask & _B_NOW and mask & _M_COMPARATIVE:
+        out |= _M_TREND
+    if mask & _B_COMMITMENT and mask & _M_FIRST and lx.COMMITMENT_RE.search(seg):
+        out |= _M_FIRST_PERSON_OPINION
     if n_tokens < 5:
         out |= _M_SHORT
     return out
+
+
+_B_FRACTION, _B_CENT, _B_RECORD_WORD, _B_NOW, _B_COMMITMENT, _B_PERFECT_AUX = (
+    B[r] for r in ("fraction", "cent", "record-word", "now", "commitment", "perfect-aux")
+)
+_M_COUNT, _M_PERCENT, _M_RECORD, _M_TREND, _M_PERFECT, _M_ACTORS = (sc.SIGNAL_BITS[n] for n in ("count", "percent", "record", "trend", "perfect", "actors"))
 
 
 def _regular_past(seg: str) -> bool:

@@ -334,6 +334,51 @@ SUPERLATIVES = _words(
     """
 )
 COMPARATIVES = _words("more less fewer higher lower larger smaller greater bigger faster slower")
+_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
+_UNITS = _words("one two three four five six seven eight nine")
+#: Quantities written in words that the word list above misses: compound
+#: numbers ("fifty-five") and fractions ("two-thirds", "a quarter of").
+COMPOUND_NUMBERS = [f"{t}-{u}" for t in _TENS for u in _UNITS]
+FRACTIONS = _words("third thirds quarter quarters fifth fifths tenth tenths one-third two-thirds one-quarter three-quarters one-fifth")
+#: "per cent" written out after a number in words ("eighty per cent").
+PERCENT_PHRASE_RE = re.compile(r"\bper\s+cent\b")
+#: A fraction of something: "a third of", "two-thirds of", "one in five".
+FRACTION_RE = re.compile(
+    r"\b(?:a|one|two|three|four)[-\s](?:third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\s+of\b"
+    r"|\b(?:one-third|two-thirds|one-quarter|three-quarters|one-fifth)\b"
+)
+#: Words of a record claim: first, only, last, record, never ("the first
+#: woman to", "a record high", "has never been").
+RECORD_WORDS = _words("first only last record records all-time never number")
+#: A record claim (lower-cased text): "for the first time", "the only
+#: country to", "the first British woman to win", "record high", "all-time
+#: low", "since records began", "has never been", "never before", "(the world)
+#: number one" (not "Number one, ..." opening a list).
+RECORD_RE = re.compile(
+    r"\bfor\s+the\s+(?:first|last)\s+time\b"
+    r"|\bthe\s+(?:first|only|last)\s+(?:[\w’'-]+\s+){1,3}?(?:to|since|ever|in\s+history)\b"
+    r"|\b(?:record|all[-\s]time)\s+(?:high|highs|low|lows|level|levels|number|numbers|sales|profits?|losses|figures?|turnout|deficit|temperatures?)\b"
+    r"|\brecord[-\s]breaking\b|\bsince\s+records\s+began\b|\bon\s+record\b"
+    r"|\b(?:has|have|had|['’]ve)\s+never\b|\bnever\s+before\b|(?<=\w\s)number\s+one\b(?!\s*[,:;])"
+)
+#: Auxiliaries of the perfect: "has cut", "have lost", "had never been".
+PERFECT_AUXILIARIES = _words("has have had")
+#: A completed action (lower-cased text): the perfect with a participle.
+PERFECT_RE = re.compile(
+    r"\b(?:has|have|had|['’]ve)\s+(?:(?:not|never|already|just|also|since|now|recently|long|both|all|previously|twice)\s+)?"
+    r"(?:been|[a-z]{2,}ed|gone|done|made|taken|given|seen|grown|risen|fallen|lost|won|cut|spent|paid|sent|built|brought|held|kept|"
+    r"become|begun|shown|written|told|said|sold|bought|left|led|met|put|run|set|struck|thrown|withdrawn|driven|drawn|fought|hit|shot|shut)\b"
+)
+#: Words that mark the present moment: with a comparative they make a
+#: claim of change ("prices are now higher", "fewer jobs today").
+NOW_WORDS = _words("now today currently nowadays anymore")
+#: First-person commitments ("I propose", "we support"): a pledge or a
+#: position, not a checkable fact.
+COMMITMENT_WORDS = _words("promise promised pledge pledged propose proposed support oppose favor favour")
+COMMITMENT_RE = re.compile(
+    r"\b(?:i|we)\s+(?:(?:also|strongly|fully|still|will|would|do|did|have|always)\s+)?"
+    r"(?:promise|promised|pledge|pledged|propose|proposed|support|oppose|favou?r)\b"
+)
 
 # -- not-claims -----------------------------------------------------------------------
 HEDGES = _words(
@@ -458,6 +503,13 @@ _add("percent", PERCENT_WORDS)
 _add("currency", CURRENCY_WORDS)
 _add("magnitude", MAGNITUDES)
 _add("count", NUMBER_WORDS)
+_add("count", COMPOUND_NUMBERS)
+_add("fraction", FRACTIONS)
+_add("cent", ["cent"])
+_add("record-word", RECORD_WORDS)
+_add("now", NOW_WORDS)
+_add("perfect-aux", PERFECT_AUXILIARIES)
+_add("commitment", COMMITMENT_WORDS)
 _add("month", MONTHS)
 _add("date", WEEKDAYS)
 _add("date", TIME_WORDS)

@@ -34,6 +34,10 @@ SIGNAL_LABELS = {
     "event": "event",
     "past": "past event",
     "superlative": "superlative",
+    "record": "record",
+    "trend": "change over time",
+    "perfect": "completed action",
+    "actors": "named actors",
     "comparison": "comparison",
     "policy": "law or deal",
     "actor": "named actor",
@@ -66,8 +70,10 @@ class UncitedClaim(Rule):
 
     ## What it flags
     A sentence in the writer's own voice that states something a reader
-    could check (a figure, a percentage, a sum of money, a date, a named
-    actor doing something, a superlative, a comparison with a measure) and
+    could check (a figure, a percentage, a sum of money, a quantity in words
+    such as "fifty-five" or "a third of", a date, a named actor doing
+    something, a superlative, a record such as "the first woman to" or "a
+    record high", a comparison with a measure or with the present) and
     says nowhere where it comes from: no "according to", no "X said /
     reported / announced", no "per X", no "X's report", no link or footnote.
     An attribution in one of the previous sentences of the same paragraph
@@ -79,7 +85,8 @@ class UncitedClaim(Rule):
     `min-confidence` are reported.
 
     Not claims: questions, prescriptions ("Washington should…"),
-    conditionals, hedged speculation (BAL004's), the writer's analysis
+    conditionals, hedged speculation (BAL004's), plans and forecasts ("is
+    set to", "is expected to", "will") weigh less, the writer's analysis
     ("What is clear is that…"), quoted speech (CIT003's), headings, tables
     and the sources section. A sentence whose source is vague (CIT002) or an
     unnamed group (BAL003) gets that code instead.

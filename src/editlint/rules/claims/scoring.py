@@ -37,38 +37,42 @@ from editlint.rules.claims.lexicon import BIT, bit
 BIAS = -2.0
 #: Positive signals and their weights (log-odds).
 SIGNAL_WEIGHTS: dict[str, float] = {
-    "percent": 2.0,  # "76%", "per cent", "percentage points"
-    "number": 1.75,  # any other figure
-    "magnitude": 1.75,  # "million", "tens of thousands", "dozens"
-    "money": 1.5,  # "$1.1bn", "£600m", "5 million dollars"
+    "percent": 3.0,  # "76%", "per cent", "percentage points"
+    "number": 2.0,  # any other figure
+    "magnitude": 2.0,  # "million", "tens of thousands", "dozens"
+    "money": 1.75,  # "$1.1bn", "£600m", "5 million dollars"
+    "record": 1.5,  # for the first time, the only country to, a record high, has never
     "statistic": 1.25,  # a measured quantity: rate, deficit, troops, turnout
-    "count": 1.0,  # "three weeks", "twice", "half"
+    "year": 1.25,  # "in 2018", "the 1990s"
+    "count": 1.0,  # "three weeks", "twice", "fifty-five", "a third of"
     "comparison": 1.0,  # "more than", "higher than"
+    "trend": 1.0,  # a comparison with the present: now higher, fewer today
     "event": 1.0,  # a checkable event or change: voted, signed, rose, killed
+    "superlative": 1.0,  # largest, highest, deadliest
     "past": 0.75,  # a past-tense verb: a report of what happened
-    "year": 0.75,  # "in 2018", "the 1990s"
-    "superlative": 0.75,  # largest, highest, deadliest
-    "policy": 0.5,  # a law, programme or deal: bill, treaty, sanctions
     "actor": 0.5,  # a named actor (a capitalised word after the first)
-    "actor-event": 0.5,  # ... who did something (with event or past)
-    "date": 0.5,  # "2 May", "on Tuesday", "a year ago", "10:30"
+    "policy": 0.5,  # a law, programme or deal: bill, treaty, sanctions
+    "perfect": 0.5,  # a completed action with no simple past: has cut, have lost, had never been
+    "actors": 0.25,  # three or more capitalised words: several named actors
+    "date": 0.25,  # "2 May", "on Tuesday", "a year ago", "10:30"
     "state": 0.25,  # a standing fact: maintains, owns, employs
+    "actor-event": 0.0,  # a named actor who did something: shown, adds nothing to actor + event
 }
 #: Dampers and their weights (subtracted).
 DAMPER_WEIGHTS: dict[str, float] = {
-    "first-person-opinion": 1.5,  # "I think", "we believe"
-    "analysis": 1.5,  # "What is clear is that", "On one reading"
     "hedge": 3.0,  # could, might, likely: speculation is BAL004's, not a claim
-    "conditional": 1.5,  # opens with "if", "unless"
+    "first-person-opinion": 1.5,  # "I think", "we believe", "we propose"
+    "analysis": 1.5,  # "What is clear is that", "On one reading"
+    "conditional": 3.0,  # opens with "if", "unless": a hypothesis, not a claim (as hedges)
     "prescription": 1.25,  # should, must, ought to, have to: advice
-    "future": 1.0,  # will, going to, is set to, is expected to: a plan or forecast cannot be checked yet
+    "future": 1.25,  # will, going to, is set to, is expected to: a plan or forecast cannot be checked yet
     "imperative": 1.0,  # "Let us", "Look,"
     "evaluative": 0.75,  # good, wrong, dramatic: judgement words
+    "conditional-clause": 0.75,  # an "if" clause further on
     "first-person": 0.5,  # "I", "my": the writer's own experience
     "ability": 0.5,  # can, cannot: what is possible, not what happened
-    "conditional-clause": 0.5,  # an "if" clause further on
-    "second-person": 0.5,  # "you": addressed to the reader
     "short": 0.5,  # fewer than five words
+    "second-person": 0.25,  # "you": addressed to the reader
     "hypothetical": 0.25,  # would: a hypothesis, not a record
     "generic": 0.25,  # everybody, always: a sweeping generalisation
 }
@@ -81,8 +85,8 @@ DAMPER_BITS = {name: bit(name) for name in DAMPER_WEIGHTS}
 SIGNAL_MASK = sum(SIGNAL_BITS.values())
 DAMPER_MASK = sum(DAMPER_BITS.values())
 QUANTITY_MASK = sum(SIGNAL_BITS[name] for name in QUANTITY_SIGNALS)
-#: Signals that alone do not make a sentence a claim candidate.
-WEAK_MASK = SIGNAL_BITS["actor"]
+#: Signals that alone do not make a sentence a claim candidate: names.
+WEAK_MASK = SIGNAL_BITS["actor"] | SIGNAL_BITS["actors"] | SIGNAL_BITS["actor-event"]
 _WEIGHTED = [(SIGNAL_BITS[n], w) for n, w in SIGNAL_WEIGHTS.items()] + [(DAMPER_BITS[n], -w) for n, w in DAMPER_WEIGHTS.items()]
 _SCORES: dict[int, float] = {}
 _NAMES: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
