@@ -152,8 +152,8 @@ def test_claims_and_not_claims(text, low):
         ("Nadia Kovač became the first woman to run the Gölcük shipyard.", "record", True),
         ("Exports reached a record high in March.", "record", True),
         ("The yard has never made a profit.", "record", True),
-        ("The single went to number one on Sunday.", "record", True),
         ("Number one, the yard needs a buyer.", "record", False),  # a list, not a rank
+        ("World number one Ana Kovač won again.", "record", False),  # a title
         ("She scored in the first half.", "record", False),
         ("Fifty-five countries signed the accord.", "count", True),
         ("A third of the yard's workers lost their jobs.", "count", True),

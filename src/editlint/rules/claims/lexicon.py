@@ -349,17 +349,18 @@ FRACTION_RE = re.compile(
 )
 #: Words of a record claim: first, only, last, record, never ("the first
 #: woman to", "a record high", "has never been").
-RECORD_WORDS = _words("first only last record records all-time never number")
+RECORD_WORDS = _words("first only last record records all-time never")
 #: A record claim (lower-cased text): "for the first time", "the only
 #: country to", "the first British woman to win", "record high", "all-time
-#: low", "since records began", "has never been", "never before", "(the world)
-#: number one" (not "Number one, ..." opening a list).
+#: low", "since records began", "has never been", "never before". ("Number
+#: one" is left out: it opens spoken lists and titles players, "world number
+#: one Lindsay Davenport".)
 RECORD_RE = re.compile(
     r"\bfor\s+the\s+(?:first|last)\s+time\b"
     r"|\bthe\s+(?:first|only|last)\s+(?:[\w’'-]+\s+){1,3}?(?:to|since|ever|in\s+history)\b"
     r"|\b(?:record|all[-\s]time)\s+(?:high|highs|low|lows|level|levels|number|numbers|sales|profits?|losses|figures?|turnout|deficit|temperatures?)\b"
-    r"|\brecord[-\s]breaking\b|\bsince\s+records\s+began\b|\bon\s+record\b"
-    r"|\b(?:has|have|had|['’]ve)\s+never\b|\bnever\s+before\b|(?<=\w\s)number\s+one\b(?!\s*[,:;])"
+    r"|\brecord[-\s]breaking\b|\bsince\s+records\s+began\b"
+    r"|\b(?:has|have|had|['’]ve)\s+never\b|\bnever\s+before\b"
 )
 #: Auxiliaries of the perfect: "has cut", "have lost", "had never been".
 PERFECT_AUXILIARIES = _words("has have had")
