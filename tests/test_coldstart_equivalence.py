@@ -63,7 +63,7 @@ def test_outlet_patterns_for_one_text_find_what_the_whole_pattern_finds(registri
     texts += [" ".join(names[i : i + 40]) for i in range(0, len(names), 40)]
     texts += ["x".join(names[:300]), ", the ".join(names[300:600]), "\n".join(n.upper() for n in names[600:900])]
     for text in texts:
-        pruned._budget = -(10**9)  # never fall back to the whole pattern here
+        pruned.PRUNED_LIMIT = 10**9  # never fall back to the whole pattern here
         for weak in (False, True):
             assert _scan(pruned, text, weak) == _scan(full, text, weak), text[:80]
     assert pruned._full is None and len(pruned._pruned) > 1
@@ -84,7 +84,7 @@ def test_outlet_pattern_switches_to_the_whole_pattern_after_many_texts():
 def test_outlet_pattern_equivalence_on_generated_text(registries, pieces):
     pruned, full = registries
     text = "".join(pieces)
-    pruned._budget = -(10**9)
+    pruned.PRUNED_LIMIT = 10**9
     for weak in (False, True):
         assert list(pruned.scan(text, weak=weak)) == list(full.scan(text, weak=weak))
 
@@ -113,7 +113,7 @@ def test_lexicon_patterns_for_one_text_find_what_the_whole_pattern_finds(lexicon
     texts += [" ".join(forms[i : i + 30]) for i in range(0, len(forms), 30)]
     texts += ["(".join(forms), "  ".join(forms).upper(), " ".join(f.replace("-", "\u2010").replace("'", "\u2019") for f in forms)]
     for text in texts:
-        pruned._budget = -(10**9)
+        pruned.PRUNED_LIMIT = 10**9
         assert _hits(pruned, text) == _hits(full, text), text[:80]
         if len(text) > 40:
             assert _hits(pruned, text, 7, len(text) - 9) == _hits(full, text, 7, len(text) - 9)
@@ -125,7 +125,7 @@ def test_lexicon_patterns_for_one_text_find_what_the_whole_pattern_finds(lexicon
 def test_lexicon_pattern_equivalence_on_generated_text(lexicons, pieces):
     pruned, full, _ = lexicons
     text = "".join(pieces)
-    pruned._budget = -(10**9)
+    pruned.PRUNED_LIMIT = 10**9
     assert _hits(pruned, text) == _hits(full, text)
 
 
@@ -156,17 +156,22 @@ def test_ratio_bound_never_rules_out_a_near_match(a, b):
         assert _may_reach_ratio(a, b, 90)
 
 
-def test_near_allowlisted_agrees_with_rapidfuzz():
+@pytest.mark.parametrize("loaded", [False, True], ids=["bound first", "rapidfuzz loaded"])
+def test_near_allowlisted_agrees_with_rapidfuzz(loaded, monkeypatch):
+    import types
+
     from rapidfuzz import fuzz, process
 
+    from editlint.rules.names import merged
     from editlint.rules.names.gazetteer import base_gazetteer
-    from editlint.rules.names.merged import _near_allowlisted
 
+    if not loaded:  # as in a fresh process, where the bound decides most tokens alone
+        monkeypatch.setattr(merged, "sys", types.SimpleNamespace(modules={}))
     gaz = base_gazetteer()
     tokens = ["DaimlerChrylser", "YouTbue", "PayPall", "SaudiIsraeli", "FrancoGerman", *sorted(gaz.allow)[:50]]
     for token in tokens:
         expected = process.extractOne(token, gaz.allow, scorer=fuzz.ratio, score_cutoff=90.0) is not None
-        assert _near_allowlisted(token, gaz) == expected, token
+        assert merged._near_allowlisted(token, gaz) == expected, token
 
 
 def test_is_plain_word_agrees_with_plain_words():
@@ -183,6 +188,28 @@ def test_is_plain_word_agrees_with_plain_words():
     assert not odd.common_is_simple and odd._simple_common is False
     for token in ("Straße", "Mixed", "Ok", "OK"):
         assert odd.is_plain_word(token) == (token in odd.plain_words)
+
+
+def test_without_plain_words_is_the_set_difference_on_both_paths():
+    from editlint.rules.names.gazetteer import Gazetteer, base_gazetteer
+
+    base = base_gazetteer()
+    gaz = Gazetteer(base.words, base.compounds, base.allow, base.common, base.variants, base.common_is_simple)
+    tokens = {"However", "Turkey", "Officials", "SaudiIsraeli", "Tehran", "March", "Said", "Garden", "K\u212aing"}
+    results = [gaz.without_plain_words(dict.fromkeys(tokens).keys()) for _ in range(6)]
+    assert "plain_words" in gaz.__dict__  # built once the first documents are served
+    assert all(r == set(tokens) - gaz.plain_words for r in results)
+    assert "However" not in results[0] and "Turkey" in results[0]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab _-.é1\n", max_size=12), st.text(alphabet="ab _-.é1", min_size=1, max_size=3))
+def test_has_word_agrees_with_the_lookaround_regex(text, needle):
+    import re
+
+    from editlint.rules.provenance import _has_word
+
+    assert _has_word(text, needle) == bool(re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text))
 
 
 # -- ASCII shortcuts ------------------------------------------------------------------------

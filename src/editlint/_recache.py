@@ -132,6 +132,26 @@ def install() -> bool:
     return True
 
 
+def active() -> bool:
+    """True while the program cache serves ``re`` (then compiling a known pattern is nearly free)."""
+    return _state is not None
+
+
+def transient(pattern: str, flags: int = 0) -> Any:
+    """Compile a pattern made for one text only, without keeping its program.
+
+    Patterns assembled per document (the outlet names or lexicon forms one
+    draft can contain) would otherwise fill the cache with entries no other
+    run asks for.
+    """
+    state = _state
+    if state is None:
+        import re
+
+        return re.compile(pattern, flags)
+    return state.original(pattern, flags)
+
+
 def save() -> None:
     """Write the programs compiled in this run, if any are new (never raises)."""
     cache = _state

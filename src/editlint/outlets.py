@@ -309,12 +309,11 @@ class OutletRegistry:
         self._groups: dict[str, set[str]] | None = None
         self._minor: list[tuple[str, set[str]]] = []
         self._minor_patterns: dict[str, re.Pattern[str]] = {}
+        self._sources: dict[str, str] = {}
         self._starts: re.Pattern[str] | None = None
         self._longest_first_word = 0
-        self._size = 0
         self._full: tuple[re.Pattern[str] | None] | None = None
         self._pruned: dict[frozenset[str], re.Pattern[str] | None] = {}
-        self._budget = 0  # name characters compiled into pruned patterns so far
         self._last: tuple[str, re.Pattern[str] | None] | None = None
 
     @property
@@ -383,6 +382,7 @@ class OutletRegistry:
         """Every index as plain data (strings, ids), for the prepared-data cache."""
         domains, handles = self._url_indices()
         self._index_names_for_pattern()
+        sources = {head: self._source(head) for head in ("", *dict(self._minor))}
         return (
             {k: o.id for k, o in domains.items()},
             {k: o.id for k, o in handles.items()},
@@ -390,14 +390,15 @@ class OutletRegistry:
             self._squashed_index(),
             self._groups,
             self._minor,
+            sources,
         )
 
     def _restore(self, snapshot: tuple[Any, ...]) -> None:
         """Take the indices from :meth:`_snapshot` of a registry of the same outlets."""
-        domains, handles, self._index_names, self._squashed, groups, minor = snapshot
+        domains, handles, self._index_names, self._squashed, groups, minor, sources = snapshot
         outlets = self.outlets
         self._index_urls = ({k: outlets[i] for k, i in domains.items()}, {k: outlets[i] for k, i in handles.items()})
-        self._set_pattern_groups(groups, minor)
+        self._set_pattern_groups(groups, minor, dict(sources))
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -555,16 +556,23 @@ class OutletRegistry:
     # "i24NEWS") are found with ``str.find`` on their first characters, far
     # cheaper than letting every "d" and "i" enter the pattern.
     #
-    # Compiling the whole trie (some 800 names) takes ~25 ms, most of a
-    # single draft's outlet work. A name can only match where its first word
-    # (written exactly, up to its first space) starts a run of non-space
-    # characters of the text (followed by white space when more words
-    # follow), so the pattern compiled for a text holds just those names: the
-    # same trie minus branches that could not match there, so the same
-    # matches, at a fraction of the compile cost. Once the pruned
-    # patterns compiled in this process add up to the whole trie (a folder of
-    # drafts), or :meth:`_compiled` is called (before forking workers), the
-    # whole pattern serves every text.
+    # Building and compiling the whole trie (some 800 names) takes ~40 ms,
+    # most of a single draft's outlet work. Two ways around it:
+    #
+    # * the bundled registry's pattern source comes with its prepared data,
+    #   and the command line keeps compiled programs (editlint._recache):
+    #   then the whole pattern costs ~1 ms and serves every text;
+    # * otherwise (the library API, another Python), a name can only match
+    #   where its first word (written exactly, up to its first space) starts
+    #   a run of non-space characters of the text (followed by white space
+    #   when more words follow), so the pattern compiled for a text holds
+    #   just those names: the same trie minus branches that could not match
+    #   there, hence the same matches, at a fraction of the cost. After a few
+    #   texts (a folder of drafts), or when _compiled is called (before
+    #   forking workers), the whole pattern serves every text.
+
+    #: Pruned patterns compiled before the whole pattern is compiled instead.
+    PRUNED_LIMIT = 4
 
     def _index_names_for_pattern(self) -> dict[str, set[str]]:
         """Group the pattern's names by first word; collect the lower-case ones."""
@@ -590,31 +598,33 @@ class OutletRegistry:
             self._set_pattern_groups(groups, sorted(minor.items()))
         return self._groups  # type: ignore[return-value]
 
-    def _set_pattern_groups(self, groups: dict[str, set[str]], minor: list[tuple[str, set[str]]]) -> None:
+    def _set_pattern_groups(self, groups: dict[str, set[str]], minor: list[tuple[str, set[str]]], sources: dict[str, str] | None = None) -> None:
         self._minor = minor
-        initials = "".join(sorted({re.escape(w[0]) for w in groups}))
-        # every run of non-space characters that starts with a name's initial
-        self._starts = re.compile(f"(?=([{initials}]\\S*))") if groups else None
-        self._longest_first_word = max(map(len, groups), default=0)
-        self._size = sum(len(name) for names in groups.values() for name in names)
         self._groups = groups
+        self._sources = sources or {}
+        self._starts = None  # built on first use (see _pattern_for)
 
-    def _compile_names(self, names: Iterable[str]) -> re.Pattern[str] | None:
-        body = _trie_regex(sorted(names))
-        return re.compile("(?:" + body + r")(?![\w]|-\w)") if body else None
+    def _source(self, head: str) -> str:
+        """The pattern source for the names with capital initials (``head=""``) or those starting with ``head``."""
+        source = self._sources.get(head)
+        if source is None:
+            names = [key for keys in self._index_names_for_pattern().values() for key in keys] if not head else dict(self._minor)[head]
+            body = _trie_regex(sorted(names))
+            source = self._sources[head] = "(?:" + body + r")(?![\w]|-\w)" if body else ""
+        return source
 
     def _minor_pattern(self, head: str) -> re.Pattern[str]:
         pattern = self._minor_patterns.get(head)
         if pattern is None:
-            words = dict(self._minor)[head]
-            pattern = self._minor_patterns[head] = re.compile("(?:" + _trie_regex(words) + r")(?![\w]|-\w)")
+            pattern = self._minor_patterns[head] = re.compile(self._source(head))
         return pattern
 
     def _compiled(self) -> re.Pattern[str] | None:
         """Compile the whole pattern (and the lower-case heads) now; later scans use it."""
-        groups = self._index_names_for_pattern()
+        self._index_names_for_pattern()
         if self._full is None:
-            self._full = (self._compile_names(key for keys in groups.values() for key in keys),)
+            source = self._source("")
+            self._full = (re.compile(source) if source else None,)
             self._pruned.clear()
             self._last = None
         for head, _ in self._minor:
@@ -622,13 +632,23 @@ class OutletRegistry:
         return self._full[0]
 
     def _pattern_for(self, text: str) -> re.Pattern[str] | None:
-        """The pattern for ``text``: the names whose first word occurs in it (see above)."""
+        """The pattern for ``text`` (see above)."""
         if self._full is not None:
             return self._full[0]
         last = self._last
         if last is not None and last[0] is text:  # scan() runs once per block of a document
             return last[1]
         groups = self._index_names_for_pattern()
+        if "" in self._sources:
+            from editlint import _recache
+
+            if _recache.active():
+                return self._compiled()
+        if self._starts is None:
+            initials = "".join(sorted({re.escape(w[0]) for w in groups}))
+            # every run of non-space characters that starts with a name's initial
+            self._starts = re.compile(f"(?=([{initials}]\\S*))") if groups else None
+            self._longest_first_word = max(map(len, groups), default=0)
         names: set[str] = set()
         if self._starts is not None:
             longest = self._longest_first_word
@@ -648,10 +668,12 @@ class OutletRegistry:
         if key in self._pruned:
             pattern = self._pruned[key]
         else:
-            self._budget += sum(map(len, key))
-            if self._budget > self._size:
+            if len(self._pruned) >= self.PRUNED_LIMIT:
                 return self._compiled()  # many different texts: the whole pattern pays off
-            pattern = self._pruned[key] = self._compile_names(key)
+            from editlint import _recache
+
+            body = _trie_regex(sorted(key))
+            pattern = self._pruned[key] = _recache.transient("(?:" + body + r")(?![\w]|-\w)") if body else None
         self._last = (text, pattern)
         return pattern
 

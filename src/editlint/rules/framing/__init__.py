@@ -193,6 +193,9 @@ class LoadedLanguage(Rule):
         self._cached = (values, lexicon)
         return lexicon
 
+    def prepare(self) -> None:
+        self.lexicon().patterns  # noqa: B018 - compiled once, before workers fork
+
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         check_headings = self.opt("check-headings")
         american = str(self.opt("spelling")).lower().startswith("american")

@@ -106,6 +106,8 @@ class Lexicon:
 
     entries: list[Entry]
     by_form: dict[str, Entry] = field(default_factory=dict)
+    #: Patterns compiled for single texts before the whole lexicon is compiled instead.
+    PRUNED_LIMIT = 4
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -119,8 +121,6 @@ class Lexicon:
         self._any_case: re.Pattern[str] | None = None
         self._by_token: dict[str, list[str]] | None = None
         self._pruned: dict[frozenset[str], re.Pattern[str] | None] = {}
-        self._budget = 0
-        self._size = sum(map(len, self.by_form))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -182,10 +182,9 @@ class Lexicon:
         style) starts a run of non-space characters after a separator, a run
         that ends with it when more words follow; so the pattern for a text
         keeps the forms that pass this test: the same trie minus branches
-        that cannot match there, hence the same hits. Once the pruned
-        patterns compiled in this process add up to the whole lexicon (a
-        folder of drafts), or :meth:`patterns` is asked for (before forking
-        workers), the whole pattern serves every text. The case-blind
+        that cannot match there, hence the same hits. After a few texts (a
+        folder of drafts), or once :meth:`patterns` is asked for (before
+        forking workers), the whole pattern serves every text. The case-blind
         fallback is never pruned (case folding can map a letter to one the
         search for first words would not see).
         """
@@ -215,10 +214,12 @@ class Lexicon:
         key = frozenset(forms)
         if key in self._pruned:
             return self._pruned[key]
-        self._budget += sum(map(len, key))
-        if self._budget > self._size:  # many different texts: the whole pattern pays off
+        if len(self._pruned) >= self.PRUNED_LIMIT:  # many different texts: the whole pattern pays off
             return self.patterns[0]  # type: ignore[index]
-        pattern = self._pruned[key] = _compile_lower(key) if key else None
+        from editlint import _recache
+
+        # a pattern for this text only: not worth a place in the program cache
+        pattern = self._pruned[key] = _recache.transient(_forms_source(key)) if key else None
         return pattern
 
 
@@ -284,11 +285,6 @@ def compile_forms(forms: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str
 def _forms_source(forms: Iterable[str]) -> str:
     body = trie_regex(sorted(set(forms)))
     return rf"[{_SEPARATORS}]({body})(?![\w{_HYPHENS}])"
-
-
-def _compile_lower(forms: Iterable[str]) -> re.Pattern[str]:
-    """The lower-case pattern of :func:`compile_forms` alone."""
-    return re.compile(_forms_source(forms))
 
 
 #: The characters right after a separator, up to white space: where a form's

@@ -119,6 +119,8 @@ class Gazetteer:
     variants: Mapping[str, int] = field(default_factory=dict)
     #: Whether ``common`` holds only a-z words (None: not known yet).
     common_is_simple: bool | None = field(default=None, repr=False)
+    #: Documents served by :meth:`without_plain_words` so far.
+    _served: list[int] = field(default_factory=lambda: [0], repr=False)
 
     @cached_property
     def plain_words(self) -> frozenset[str]:
@@ -135,6 +137,21 @@ class Gazetteer:
         if self.common_is_simple is not None:
             return self.common_is_simple
         return _is_simple(self.common)
+
+    def without_plain_words(self, tokens: Iterable[str]) -> set[str]:
+        """``set(tokens) - self.plain_words``.
+
+        Building ``plain_words`` (40,000 capitalised words) costs more than a
+        draft; the first documents test their few hundred tokens one by one
+        instead, and from the fourth on (a folder of drafts) the set is built
+        and subtracted in one C-level operation.
+        """
+        served = self._served
+        served[0] += 1
+        if "plain_words" in self.__dict__ or served[0] > 3 or not self._simple_common:
+            return set(tokens) - self.plain_words
+        is_plain = self.is_plain_word
+        return {t for t in tokens if not is_plain(t)}
 
     def is_plain_word(self, token: str) -> bool:
         """``token in self.plain_words``, without building that set when the word list allows."""

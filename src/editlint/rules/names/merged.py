@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,24 +144,27 @@ def judge(token: str, gaz: Gazetteer, prose: str = "", *, joiner: str = "-", war
 
 
 def _near_allowlisted(token: str, gaz: Gazetteer) -> bool:
-    if not any(_may_reach_ratio(token, name, _NEAR_ALLOWLIST) for name in gaz.allow):
-        return False  # decided without importing rapidfuzz (~15 ms at start-up)
+    if "rapidfuzz" not in sys.modules:  # a single draft: try to decide without importing it (~15 ms)
+        letters = Counter(token)
+        if not any(_may_reach_ratio(token, name, _NEAR_ALLOWLIST, letters) for name in gaz.allow):
+            return False
     from rapidfuzz import fuzz, process
 
     return process.extractOne(token, gaz.allow, scorer=fuzz.ratio, score_cutoff=_NEAR_ALLOWLIST) is not None
 
 
-def _may_reach_ratio(a: str, b: str, cutoff: float) -> bool:
+def _may_reach_ratio(a: str, b: str, cutoff: float, letters: Counter[str] | None = None) -> bool:
     """False when ``fuzz.ratio(a, b)`` is certainly below ``cutoff``.
 
     The ratio is ``200 * LCS / (len(a) + len(b))``, and the longest common
     subsequence holds at most the shorter string, and at most the letters
     the two have in common (as multisets): two upper bounds, the first free.
+    ``letters`` is ``Counter(a)``, when the caller has it.
     """
     total = len(a) + len(b)
     if 200 * min(len(a), len(b)) < cutoff * total:
         return False
-    shared = sum(min(n, b.count(ch)) for ch, n in Counter(a).items())
+    shared = sum(min(n, b.count(ch)) for ch, n in (letters or Counter(a)).items())
     return 200 * shared >= cutoff * total
 
 
@@ -272,6 +276,10 @@ class MergedProperNoun(Rule):
             self.root,
         )
 
+    def prepare(self) -> None:
+        self.gazetteer().plain_words  # noqa: B018 - built once, before workers fork
+        import rapidfuzz  # noqa: F401 - many tokens ahead: its C matcher beats the pure-Python bound
+
     def cache_inputs(self) -> list[Path]:
         """Files read besides the draft, so the result cache sees their edits."""
         files = [*self.settings.get("name-files", ()), *self.opt("allowlist-files")]
@@ -279,8 +287,7 @@ class MergedProperNoun(Rule):
 
     def check(self, doc: Document):
         gaz = self.gazetteer()
-        is_plain = gaz.is_plain_word
-        candidates = camel_candidates(t for t in name_tokens(doc) if not is_plain(t))
+        candidates = camel_candidates(gaz.without_plain_words(name_tokens(doc).keys()))
         if not candidates:
             return
         joiner = JOINERS.get(self.opt("joiner"))

@@ -59,8 +59,7 @@ def document_names(counts: Mapping[str, int], gaz: Gazetteer, allow: Iterable[st
     common, words = gaz.common, gaz.words
     # Capitalised ordinary words go first; what is left is mostly names,
     # plus a few tokens with punctuation that need cleaning.
-    is_plain = gaz.is_plain_word
-    survivors = {t for t in counts if not is_plain(t)}
+    survivors = gaz.without_plain_words(counts.keys())
     names = {t: counts[t] for t in survivors if len(t) > 3 and t.isalpha()}
     for raw in survivors.difference(names):
         if raw.isalpha():
@@ -342,6 +341,9 @@ class InconsistentNameSpelling(Rule):
 
     def gazetteer(self) -> Gazetteer:
         return gazetteer_for(self.settings.get("known-names", ()), (), self.settings.get("name-files", ()), (), self.root)
+
+    def prepare(self) -> None:
+        self.gazetteer().plain_words  # noqa: B018 - built once, before workers fork
 
     def cache_inputs(self) -> list[Path]:
         """Files read besides the draft, so the result cache sees their edits."""

@@ -420,6 +420,25 @@ class UnnamedProvenanceEntry(Rule):
             )
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
+
+
+def _has_word(text: str, needle: str) -> bool:
+    r"""``re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)``, with ``str.find``.
+
+    The regex starts with a look-behind, so ``re`` tries it at every position
+    of the body: ~0.2 ms per name on a long draft, where ``str.find`` jumps.
+    """
+    i = text.find(needle)
+    while i != -1:
+        j = i + len(needle)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            return True
+        i = text.find(needle, i + 1)
+    return False
+
+
 def _named_in_body(doc: Document, footer: Footer, settings):
     registry = registry_for(settings)
     spans = body_blocks(doc, footer.span)
@@ -445,7 +464,7 @@ def _named_in_body(doc: Document, footer: Footer, settings):
         else:
             names = (entry.name,) if entry.name else ()
         for n in names:
-            if n and re.search(r"(?<!\w)" + re.escape(n.casefold()) + r"(?!\w)", body_lower()):
+            if n and _has_word(body_lower(), n.casefold()):
                 return True
         key = entry.key or ""
         if entry.outlet is None and key.startswith(("account:", "host:")):
