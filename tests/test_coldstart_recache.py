@@ -91,7 +91,7 @@ def test_a_corrupt_or_foreign_file_is_ignored(cache_dir):
     _recache.install()
     file = _recache._state.file
     _recache.uninstall()
-    for content in (b"not marshal at all", marshal.dumps(("another key", {("a", 0): (0, [1], 0, {}, ())}))):
+    for content in (b"not marshal at all", marshal.dumps(("another key", 1, {("a", 0): [0, 0, b"", 0, {}, ()]})), marshal.dumps(("pair", {}))):
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(content)
         assert _recache.install()
@@ -101,12 +101,31 @@ def test_a_corrupt_or_foreign_file_is_ignored(cache_dir):
 
 
 def test_a_program_the_engine_refuses_is_compiled_anew(cache_dir):
+    from array import array
+
     _recache.install()
     state = _recache._state
-    state.programs[("z+", 0)] = (0, [999999, 1, 2], 0, {}, ())  # not a valid program
+    bad = array("I", [999999, 1, 2]).tobytes()
+    state.programs[("z+", 0)] = [0, 0, bad, 0, {}, ()]  # not a valid program
     assert _fresh("z+", 0).fullmatch("zzz")
-    assert state.programs[("z+", 0)][1] != [999999, 1, 2]
+    assert state.programs[("z+", 0)][2] != bad
     _recache.uninstall()
+
+
+def test_programs_unused_for_a_while_are_dropped(cache_dir):
+    for run in range(_recache.KEEP_SAVES + 2):
+        _recache.install()
+        _fresh("kept+", 0)
+        if run == 0:
+            _fresh("once+", 0)
+        _fresh(f"new{run}+", 0)  # something new every run, so every run saves
+        _recache.save()
+        _recache.uninstall()
+    _recache.install()
+    programs = _recache._state.programs
+    _recache.uninstall()
+    assert ("kept+", 0) in programs and ("once+", 0) not in programs and ("new0+", 0) not in programs
+    assert (f"new{_recache.KEEP_SAVES + 1}+", 0) in programs
 
 
 def test_the_switch_turns_it_off(tmp_path, monkeypatch):

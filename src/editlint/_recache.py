@@ -25,8 +25,11 @@ signature of ``_sre.compile``), hence the guards:
 * entries are keyed by the full Python version and ``_sre.MAGIC`` (the
   engine's program format), and each program is checked by ``_sre.compile``
   itself, which validates programs; a program it refuses is compiled anew;
-* the file is :mod:`marshal` of plain data (strings, ints, tuples), so
-  reading it never runs code; a corrupt or foreign file is ignored;
+* the file is :mod:`marshal` of plain data (strings, bytes, ints, lists,
+  tuples, dicts), so reading it never runs code; a corrupt or foreign file
+  is ignored;
+* programs unused for :data:`KEEP_SAVES` saves are dropped, so patterns
+  built for a single text (or by older versions) do not pile up;
 * any unexpected failure falls back to ``re``'s own compile;
 * the library API (:func:`editlint.lint_text`) never installs it: only the
   ``editlint`` command, which owns its process.
@@ -45,17 +48,20 @@ from typing import Any
 #: Python versions whose ``re`` internals this module matches.
 SUPPORTED = ((3, 11), (3, 12), (3, 13))
 #: Bumped when the file layout changes.
-FORMAT = 1
-#: A file holding more programs than this is rewritten with this run's only.
-MAX_PROGRAMS = 3000
+FORMAT = 2
+#: Programs not used in this many saves are dropped (patterns built for one
+#: text, patterns of older versions): the file stays small and quick to load.
+KEEP_SAVES = 8
 
 _state: _Cache | None = None
 
 
 class _Cache:
-    def __init__(self, file: Any, key: tuple[Any, ...], programs: dict[tuple[str, int], tuple[Any, ...]]) -> None:
+    def __init__(self, file: Any, key: tuple[Any, ...], generation: int, programs: dict[tuple[str, int], list[Any]]) -> None:
         self.file = file
         self.key = key
+        self.generation = generation
+        # (pattern, flags) -> [generation last used, flags, code as bytes, groups, groupindex, indexgroup]
         self.programs = programs
         self.used: set[tuple[str, int]] = set()
         self.added = 0
@@ -81,32 +87,38 @@ def install() -> bool:
         return False
     try:
         import _sre
+        from array import array
         from re import _compiler, _parser
 
         original = _compiler.compile
         parse, code_of, debug_flag, sre_compile = _parser.parse, _compiler._code, _compiler.SRE_FLAG_DEBUG, _sre.compile
+        if array("I").itemsize != _sre.CODESIZE:
+            return False
         key = (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
     except (ImportError, AttributeError):
         return False
     file = folder / f"re-programs-{_sre.MAGIC}-{sys.version_info[0]}{sys.version_info[1]}.marshal"
-    programs: dict[tuple[str, int], tuple[Any, ...]] = {}
+    generation, programs = 0, {}
     try:
         with open(file, "rb") as handle:
-            stored_key, stored = marshal.loads(handle.read())
-        if stored_key == key and type(stored) is dict:
-            programs = stored
+            stored_key, stored_generation, stored = marshal.loads(handle.read())
+        if stored_key == key and type(stored) is dict and type(stored_generation) is int:
+            generation, programs = stored_generation, stored
     except Exception:  # missing, corrupt or foreign: start empty
         pass
-    cache = _Cache(file, key, programs)
+    cache = _Cache(file, key, generation, programs)
 
     def compile(p: Any, flags: int = 0) -> Any:
         if type(p) is not str or type(flags) is not int or flags & debug_flag:
             return original(p, flags)
         entry = (p, flags)
+        programs = cache.programs
         program = programs.get(entry)
         if program is not None:
             try:
-                compiled = sre_compile(p, *program)
+                code = array("I")
+                code.frombytes(program[2])
+                compiled = sre_compile(p, program[1], code.tolist(), *program[3:])
             except Exception:  # not a valid program for this engine: compile anew
                 del programs[entry]
             else:
@@ -119,9 +131,8 @@ def install() -> bool:
         indexgroup = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        program = (int(flags | parsed.state.flags), [int(op) for op in code], parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
-        compiled = sre_compile(p, *program)
-        programs[entry] = program
+        compiled = sre_compile(p, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        programs[entry] = [0, int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1, dict(groupindex), tuple(indexgroup)]
         cache.used.add(entry)
         cache.added += 1
         return compiled
@@ -153,15 +164,23 @@ def transient(pattern: str, flags: int = 0) -> Any:
 
 
 def save() -> None:
-    """Write the programs compiled in this run, if any are new (never raises)."""
+    """Write the programs if this run compiled new ones (never raises).
+
+    Each save is a generation: the programs this run used are marked with
+    it, and those unused for :data:`KEEP_SAVES` generations are dropped.
+    """
     cache = _state
     if cache is None or not cache.added:
         return
-    programs = cache.programs
-    if len(programs) > MAX_PROGRAMS:  # patterns of older versions pile up: keep this run's
-        programs = {k: v for k, v in programs.items() if k in cache.used}
+    generation = cache.generation + 1
+    programs = {}
+    for entry, program in cache.programs.items():
+        if entry in cache.used:
+            program[0] = generation
+        if program[0] > generation - KEEP_SAVES:
+            programs[entry] = program
     try:
-        blob = marshal.dumps((cache.key, programs))
+        blob = marshal.dumps((cache.key, generation, programs))
     except ValueError:
         return
     tmp = cache.file.with_name(f".{cache.file.name}.{os.getpid()}.tmp")
@@ -170,7 +189,7 @@ def save() -> None:
         with open(tmp, "wb") as handle:
             handle.write(blob)
         os.replace(tmp, cache.file)
-        cache.added = 0
+        cache.added, cache.generation, cache.programs = 0, generation, programs
     except OSError:
         try:
             os.unlink(tmp)
