@@ -63,6 +63,12 @@ def attribution(text: str):
         ("Research group Halvorsen Data estimates sales will reach 200,000 in 2025.", ("named", "Halvorsen Data")),
         ("She noted the levy would cost Gölcük’s yards £4m a year.", ("named", "she")),
         ("Growth will slow to 1.1% next year, the central bank forecast.", ("named", "the central bank")),
+        ("Some authors have suggested that the yard was never profitable.", ("group", "some authors")),
+        ("The yard is considered by many to be unsafe.", ("group", "considered by many")),
+        ("The envoy is also alleged to have fled to Dubai.", ("vague", "is also alleged")),
+        ("The envoy is believed to have fled to Dubai.", ("group", "is believed")),
+        ("UKIP officials said the count was wrong.", ("named", "UKIP")),
+        ("In a report published in July the committee stated that 40 yards closed.", ("named", "the committee")),
     ],
 )
 def test_attribution_kinds(text, expected):
@@ -211,6 +217,15 @@ def test_epistemic_may_only():
     _, speculative = facts_of("The envoy may have left Vienna already.")
     _, month = facts_of("The envoys met in May.")
     assert not general[0].hedges and speculative[0].hedges and not month[0].hedges
+    _, identity = facts_of("One of the carvings may be the oldest image of the Moon.")
+    assert identity[0].hedges
+
+
+def test_seems_with_an_adjective_of_likelihood_hedges():
+    _, sentences = facts_of("It seems probable that the raven died out in 1948.")
+    assert sentences[0].hedges
+    _, sentences = facts_of("The raven seems tame.")
+    assert not sentences[0].hedges
 
 
 # -- one code per phrase, one analysis per document --------------------------------------------

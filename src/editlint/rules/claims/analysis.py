@@ -632,7 +632,7 @@ def _conditional(low: str, a: int) -> bool:
 
 _B_AFTER = B["according"] | B["per"] | B["citing"]
 _AFTER_ROLES = tuple((role, B[role]) for role in ("according", "per", "citing"))
-_B_IMPERSONAL, _B_HEAD, _B_THERE = B["impersonal"], B["head"], B["there"]
+_B_IMPERSONAL, _B_HEAD, _B_THERE, _B_PARTICIPLE = B["impersonal"], B["head"], B["there"], B["participle"]
 _PARTICIPLES = lx.FACT_PARTICIPLES | lx.OPINION_PARTICIPLES
 _PARTICIPLE_LEADS = lx.PASSIVE_AUXILIARIES | lx.CONSENSUS_ADVERBS
 #: Token -> (verb, role) for the reporting verbs and participles.
@@ -674,7 +674,7 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
                 continue
             prev = low[max(a, pos - 30) : pos].split()
             att = None
-            if word in _PARTICIPLES and prev and prev[-1] in _PARTICIPLE_LEADS:
+            if word in _PARTICIPLES and prev and (prev[-1] in _PARTICIPLE_LEADS or prev[-1] in lx.FRAME_ADVERBS):
                 att = _impersonal(word, voice, low, a, b, pos)
             if att is None and role != "participle":
                 att = _verb_attribution(word, role, voice, low, a, b, pos, prev)
@@ -685,6 +685,11 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
         for word in _words_with(hits, _B_IMPERSONAL):
             for pos in _positions(low, word, a, b):
                 facts.attach(Attribution(Span(pos, pos + len(word)), "vague", word, word))
+    if mask & _B_HEAD and mask & _B_PARTICIPLE:
+        for m in lx.BY_GROUP_RE.finditer(low, a, b):
+            span = Span(m.start(), m.end())
+            if not any(t.start <= span.start < t.end for t in taken):
+                facts.attach(Attribution(span, "group", low[span.start : span.end], m.group().split()[0], True))
     if mask & _B_HEAD and mask & _B_THERE:
         for word in _words_with(hits, _B_HEAD):
             if word in ("reports", "rumours", "rumors"):
@@ -756,9 +761,9 @@ def _impersonal(word: str, voice: str, low: str, a: int, b: int, pos: int) -> At
     """"it is understood that", "is widely seen as", "is said to have"."""
     if word not in lx.FACT_PARTICIPLES and word not in lx.OPINION_PARTICIPLES:
         return None
-    before = low[max(a, pos - 40) : pos].split()[-5:]
-    if before and before[-1] in lx.CONSENSUS_ADVERBS:
-        before.pop()
+    before = low[max(a, pos - 50) : pos].split()[-6:]
+    while before and before[-1] in lx.FRAME_ADVERBS:
+        before.pop()  # "is widely seen", "is also alleged"
     if not before or before[-1] not in lx.PASSIVE_AUXILIARIES:
         return None
     end = pos + len(word)
@@ -780,7 +785,9 @@ def _impersonal(word: str, voice: str, low: str, a: int, b: int, pos: int) -> At
     if word in lx.FACT_PARTICIPLES or word in ("believed", "thought"):
         if not tail.startswith((" to be", " to have", " to ")) or lx.AGENT_RE.match(voice, end):
             return None
-        return Attribution(Span(start, end), "vague", low[start:end], word, False)
+        # "is believed to be" as "it is believed that": the content decides
+        kind = "group" if word in ("believed", "thought") else "vague"
+        return Attribution(Span(start, end), kind, low[start:end], word, False)
     if not lx.PASSIVE_TAIL_RE.match(low, end) or lx.AGENT_RE.match(voice, end):
         return None
     return Attribution(Span(start, end), "group", low[start:end], word, True)
@@ -1011,7 +1018,7 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     if head == -1:
         first = -1
         for i, w in enumerate(words):
-            if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _DETERMINERS):
+            if w[:1].isupper() and (i or not sentence_initial or w.lower() not in _NOT_ACTOR_FIRST):
                 first = i
                 break
         if first != -1:
@@ -1045,19 +1052,42 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
             return "named", _actor(words), base
         if pre_low and pre_low[0] in _DEFINITE:
             return "named", _actor(words), base  # "the critics": named earlier
+        fronted = _fronted_subject(words, lowered, head)
+        if fronted:
+            return _classify_np(fronted, sentence_initial=False)
         return "group", " ".join(w for w in lowered if w not in _DETERMINERS) or base, base
     # a source head: vague unless described or definite ("the report")
     if pre_low and pre_low[0] in _DEFINITE:
         return "named", _actor(words), base
     described = any(
-        (w[:1].isupper() and (i or not sentence_initial) and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS)
+        (w[:1].isupper() and (i or not sentence_initial or _acronym(w)) and lw not in lx.GROUP_QUANTIFIERS and lw not in _DETERMINERS)
         or lw in lx.DESCRIPTOR_WORDS
         or lw in lx.NATIONALITIES
         for i, (w, lw) in enumerate(zip(pre, pre_low))
     )
     if described or (post and lx.SOURCE_DESCRIPTOR_AFTER.match(post_text)):
         return "named", _actor(words), base
+    fronted = _fronted_subject(words, lowered, head)
+    if fronted:
+        return _classify_np(fronted, sentence_initial=False)
     return "vague", " ".join(w for w in lowered[: head + 1] if w not in ("the",)) or base, base
+
+
+def _fronted_subject(words: list[str], lowered: list[str], head: int) -> list[str]:
+    """"(In a) report published in July the committee stated": the source noun
+    is in a fronted phrase and the definite noun phrase after it is the
+    subject. Returns that noun phrase, or [] when there is none."""
+    if head + 2 < len(lowered) and lowered[head + 1] not in lx.PREPOSITIONS and lowered[head + 1] not in _RELATIVE_STARTS:
+        for j in range(head + 2, len(lowered) - 1):
+            if lowered[j] in _DEFINITE:
+                return words[j:]
+    return []
+
+
+def _acronym(word: str) -> bool:
+    """"UKIP", "NHS": capitals that name something even at a sentence's start."""
+    word = word.removesuffix("’s").removesuffix("'s")
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 def _actor(words: list[str]) -> str:

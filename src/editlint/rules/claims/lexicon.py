@@ -152,6 +152,9 @@ OPINION_GROUP_HEADS = frozenset(
         opponent opponents detractor detractors supporter supporters
         proponent proponents advocate advocates scholar scholars
         historian historians economist economists scientist scientists
+        author authors writer writers academic academics theorist theorists
+        specialist specialists activist activists campaigner campaigners
+        fan fans believer believers
         many some others most few people
         """
     )
@@ -268,6 +271,7 @@ OPINION_PARTICIPLES = frozenset(
         """
         believed thought felt feared seen considered regarded viewed perceived deemed
         described touted hailed dubbed labelled labeled branded billed accepted assumed
+        reputed acclaimed
         argued suggested acknowledged recognised recognized credited criticised
         criticized praised
         """
@@ -276,6 +280,16 @@ OPINION_PARTICIPLES = frozenset(
 #: Auxiliaries of a passive frame ("is seen as", "has been described as").
 PASSIVE_AUXILIARIES = frozenset(_words("is are was were been being be remains remain"))
 CONSENSUS_ADVERBS = frozenset(_words("widely generally commonly often broadly largely increasingly frequently popularly universally"))
+#: Adverbs that may sit between the auxiliary and the participle of an
+#: impersonal frame ("is also alleged to", "is now thought to").
+FRAME_ADVERBS = CONSENSUS_ADVERBS | frozenset(_words("also now still sometimes once long even further previously already usually traditionally"))
+#: A view put on an unnamed group by a passive with its agent: "considered
+#: by many", "regarded by some as", "seen by critics as" (lower-cased text).
+BY_GROUP_RE = re.compile(
+    r"\b(?:considered|regarded|seen|viewed|described|deemed|thought|believed|held|perceived|criticised|criticized|praised|"
+    r"hailed|dismissed|branded|labelled|labeled|acclaimed|known)\s+by\s+(?:many|some|most|several|others|critics|observers|"
+    r"commentators|scholars|historians|experts|analysts|fans|people|sceptics|skeptics)\b(?!\s+of\b)"
+)
 
 # -- claim signals ----------------------------------------------------------------------
 MAGNITUDES = _words("million millions billion billions trillion trillions thousand thousands hundred hundreds dozen dozens tens bn tn")
@@ -622,13 +636,18 @@ NEGATED_MODAL_RE = re.compile(r"(?:\s+not\b|n['’]t\b|\s+never\b)")
 #: What makes "may" epistemic (speculation about a fact) rather than a
 #: general possibility or a permission ("symptoms may include", "members
 #: may vote"): "may have gone", "may well", "may soon", "may be planning".
-EPISTEMIC_MAY_RE = re.compile(r"\s+(?:not\s+)?(?:have\s+\w+|well|soon|yet|already|even|be\s+\w+ing\b|be\s+about\s+to)\b")
+EPISTEMIC_MAY_RE = re.compile(
+    r"\s+(?:not\s+|also\s+)?(?:have\s+\w+|well|soon|yet|already|even|be\s+\w+ing\b|be\s+about\s+to"
+    r"|be\s+(?:the|more|less|related|due|linked|caused|responsible|derived|connected)\b)\b"
+)
 #: A noun "might" ("military might").
 MIGHT_NOUN_BEFORE = frozenset(_words("military economic naval air its their his her full all industrial financial"))
 #: "possible that" / "it is possible": speculation; "where possible" is not.
 POSSIBLE_RE = re.compile(r"\b(?:it\s+(?:is|was|remains|seems|'s|’s)\s+(?:\w+\s+)?possible|possible\s+that)\b", re.IGNORECASE)
 #: "seems to", "appears to", "appeared that": speculation; "appeared in court" is not.
-SEEM_TAIL_RE = re.compile(r"\s+(?:to|that|as\s+if|as\s+though|like|likely|unlikely|increasingly)\b", re.IGNORECASE)
+SEEM_TAIL_RE = re.compile(
+    r"\s+(?:to|that|as\s+if|as\s+though|like|likely|unlikely|increasingly|probable|plausible|possible|doubtful|uncertain|unclear)\b", re.IGNORECASE
+)
 #: Words before a quotation that make it a title or a term, not speech.
 TITLE_WORDS = frozenset(
     _words(

@@ -270,7 +270,8 @@ class WeaselAttribution(_AttributionFinding):
     Views put in the mouths of people the reader cannot identify: "critics
     argue", "observers believe", "many believe", "some say", "analysts
     warn", "it is widely seen as", "is regarded as", "it has been
-    suggested that", "has been described as". A group named or described
+    suggested that", "has been described as", "is considered by many to
+    be", "is thought to be" (without a figure). A group named or described
     ("critics such as Amnesty International", "analysts at Capital
     Economics") is not flagged.
 
