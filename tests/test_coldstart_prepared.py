@@ -87,13 +87,17 @@ def test_a_missing_source_builds_without_caching(cache, tmp_path):
     assert not cache.exists() or not list(cache.glob("gone-*"))
 
 
-def test_location_follows_xdg_then_home(monkeypatch, tmp_path):
-    for var in ("EDITLINT_NO_DATA_CACHE", "EDITLINT_DATA_CACHE_DIR", "XDG_CACHE_HOME"):
+def test_location_follows_the_variables_then_xdg_then_home(monkeypatch, tmp_path):
+    for var in ("EDITLINT_NO_DATA_CACHE", "EDITLINT_DATA_CACHE_DIR", "EDITLINT_CACHE_DIR", "XDG_CACHE_HOME"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     assert prepared.cache_dir() == tmp_path / ".cache" / "editlint"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert prepared.cache_dir() == tmp_path / "xdg" / "editlint"
+    monkeypatch.setenv("EDITLINT_CACHE_DIR", str(tmp_path / "results"))
+    assert prepared.cache_dir() == tmp_path / "results" / "data"
+    monkeypatch.setenv("EDITLINT_DATA_CACHE_DIR", str(tmp_path / "data"))
+    assert prepared.cache_dir() == tmp_path / "data"
 
 
 # -- the bundled data read through the cache equals the data read from its sources ----------------

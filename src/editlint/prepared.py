@@ -22,8 +22,10 @@ Safety rules, since the cache is a file anyone could edit:
   folder that cannot be written (read-only home, CI sandbox) only means the
   data is parsed again next time: it never fails a lint.
 
-Location: ``$EDITLINT_DATA_CACHE_DIR``, else ``$XDG_CACHE_HOME/editlint``
-(``~/.cache/editlint``; ``%LOCALAPPDATA%\\editlint`` on Windows).
+Location: ``$EDITLINT_DATA_CACHE_DIR``, else ``data/`` in ``$EDITLINT_CACHE_DIR``
+(the result cache's folder, when that variable is set), else
+``$XDG_CACHE_HOME/editlint`` (``~/.cache/editlint``; ``%LOCALAPPDATA%\\editlint``
+on Windows).
 ``EDITLINT_NO_DATA_CACHE=1`` turns it off. It is separate from the result
 cache (``--no-cache`` is about results; prepared data cannot change them).
 """
@@ -52,6 +54,9 @@ def cache_dir() -> Path | None:
     explicit = env.get("EDITLINT_DATA_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    results = env.get("EDITLINT_CACHE_DIR")
+    if results:  # one folder for all of editlint's caches (CI, tests)
+        return Path(results) / "data"
     base = env.get("XDG_CACHE_HOME") or (env.get("LOCALAPPDATA") if sys.platform == "win32" else None)
     if not base:
         home = env.get("HOME") or env.get("USERPROFILE")
