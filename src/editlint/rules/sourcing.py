@@ -23,7 +23,7 @@ from editlint.hookspecs import hookimpl
 from editlint.lazyre import lazy
 from editlint.rule import Rule
 from editlint.rules.provenance.attribution import body_mentions, is_source_context
-from editlint.rules.provenance.footer import SETTINGS, Footer, provenance_footer, registry_for
+from editlint.rules.provenance.footer import SETTINGS, Footer, UsesOutletRegistry, provenance_footer, registry_for
 
 
 # -- the footer's sources, counted -------------------------------------------------------------------
@@ -111,7 +111,7 @@ def one_sided(profile: Mapping[str, Any], *, max_share: float, min_outlets: int,
     return None
 
 
-class OneSidedSourcing(Rule):
+class OneSidedSourcing(UsesOutletRegistry, Rule):
     """The provenance footer rests on one outlet, on state media, or on one country.
 
     ## What it flags
@@ -169,9 +169,6 @@ class OneSidedSourcing(Rule):
     name = "one-sided-sourcing"
     severity = Severity.WARNING
     options = {"max-share": 0.8, "min-outlets": 2, "min-countries": 2, "min-sources": 3}
-
-    def prepare(self) -> None:
-        registry_for(self.settings)._compiled()
 
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
@@ -261,7 +258,7 @@ def is_labelled(doc: Document, span: Span, lo: int, hi: int) -> bool:
     return bool(_LABEL.search(text, span.start, span.end))
 
 
-class UnlabelledStateMedia(Rule):
+class UnlabelledStateMedia(UsesOutletRegistry, Rule):
     """The body cites a state-controlled outlet without telling the reader so.
 
     ## What it flags
@@ -304,9 +301,6 @@ class UnlabelledStateMedia(Rule):
     name = "unlabelled-state-media"
     severity = Severity.WARNING
     skip_quotes = True
-
-    def prepare(self) -> None:
-        registry_for(self.settings)._compiled()
 
     def check(self, doc: Document) -> Iterator:
         registry = registry_for(self.settings)

@@ -28,6 +28,7 @@ from editlint.rules.provenance.footer import (
     Footer,
     FooterEntry,
     FooterURL,
+    UsesOutletRegistry,
     entry_has_name,
     footer_settings,
     normalized_text,
@@ -105,7 +106,7 @@ class MissingProvenanceFooter(Rule):
         )
 
 
-class MalformedProvenanceFooter(Rule):
+class MalformedProvenanceFooter(UsesOutletRegistry, Rule):
     """The provenance footer is there but cannot be used to check the draft.
 
     ## What it flags
@@ -156,9 +157,6 @@ class MalformedProvenanceFooter(Rule):
     name = "malformed-provenance-footer"
     severity = Severity.ERROR
     options = {"min-entries": 1, "allowed-schemes": ["https", "http"]}
-
-    def prepare(self) -> None:
-        _prepare_registry(self)
 
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
@@ -267,7 +265,7 @@ def _url_problem(u: FooterURL, allowed: list[str]) -> tuple[str, Fix | None] | N
     return None
 
 
-class AttributedSourceNotInProvenance(Rule):
+class AttributedSourceNotInProvenance(UsesOutletRegistry, Rule):
     """The body attributes something to an outlet the provenance footer does not list.
 
     ## What it flags
@@ -323,9 +321,6 @@ class AttributedSourceNotInProvenance(Rule):
     severity = Severity.WARNING
     skip_quotes = True
 
-    def prepare(self) -> None:
-        _prepare_registry(self)
-
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
         if footer is None or not footer.entries:
@@ -359,7 +354,7 @@ def _settings_key(settings) -> str:
     return repr((headings, keys, sorted((outlets or {}).keys())))
 
 
-class UnnamedProvenanceEntry(Rule):
+class UnnamedProvenanceEntry(UsesOutletRegistry, Rule):
     """A provenance entry whose outlet the body never names.
 
     ## What it flags
@@ -397,9 +392,6 @@ class UnnamedProvenanceEntry(Rule):
     code = "PRV004"
     name = "unnamed-provenance-entry"
     severity = Severity.INFO
-
-    def prepare(self) -> None:
-        _prepare_registry(self)
 
     def check(self, doc: Document) -> Iterator:
         footer = provenance_footer(doc, self.settings)
@@ -498,15 +490,6 @@ def editlint_rules(config) -> Iterable[type[Rule]]:
 def _rules(config) -> Iterator[type[Rule]]:
     check_settings(config)
     yield from RULES
-
-
-def _prepare_registry(rule: Rule) -> None:
-    """Load the outlet registry and compile its whole pattern (see :meth:`Rule.prepare`).
-
-    A single draft never pays for this: it compiles only the names its text
-    can contain (see :mod:`editlint.outlets`).
-    """
-    registry_for(rule.settings)._compiled()
 
 
 def check_settings(config) -> None:

@@ -207,6 +207,20 @@ def registry_for(settings: Mapping[str, Any] | None) -> OutletRegistry:
     return get_registry((settings or {}).get("outlets") or None)
 
 
+class UsesOutletRegistry:
+    """Mixin for rules that read the outlet registry.
+
+    Its ``prepare`` (see :meth:`editlint.rule.Rule.prepare`) loads the
+    registry and compiles its whole pattern before a folder of drafts; a
+    single draft compiles only what it needs (see :mod:`editlint.outlets`).
+    """
+
+    settings: Mapping[str, Any]
+
+    def prepare(self) -> None:
+        registry_for(self.settings)._compiled()
+
+
 def _settings_key(outlets: Mapping[str, Any] | None) -> str:
     if not outlets:
         return ""
