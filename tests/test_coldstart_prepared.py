@@ -100,6 +100,14 @@ def test_location_follows_the_variables_then_xdg_then_home(monkeypatch, tmp_path
     assert prepared.cache_dir() == tmp_path / "data"
 
 
+def test_dedupe_keeps_values_and_shares_equal_ones():
+    a, b = "".join(["Rus", "sia"]), "".join(["Russ", "ia"])
+    data = {"x": [(a, frozenset({"state"})), (b, frozenset({"state"}))], "y": {a}, "z": 1.5}
+    out = prepared.dedupe(data)
+    assert out == data and out["x"][0][0] is out["x"][1][0] and out["x"][0][1] is out["x"][1][1]
+    assert len(marshal.dumps(out)) < len(marshal.dumps(data))
+
+
 # -- the bundled data read through the cache equals the data read from its sources ----------------
 
 

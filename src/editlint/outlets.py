@@ -823,8 +823,10 @@ def _load_bundled() -> list[Outlet]:
 
 
 def _prepare(toml_file: Path, tsv: Path) -> tuple[list[tuple[Any, ...]], tuple[Any, ...]]:
+    from editlint.prepared import dedupe
+
     rows = _read_rows(toml_file, tsv)
-    return rows, OutletRegistry([Outlet(*row) for row in rows])._snapshot()
+    return dedupe((rows, OutletRegistry([Outlet(*row) for row in rows])._snapshot()))
 
 
 def _read_rows(toml_file: Path, tsv: Path) -> list[tuple[Any, ...]]:

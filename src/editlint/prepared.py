@@ -109,6 +109,34 @@ def load(
     return data
 
 
+def dedupe(data: Any) -> Any:
+    """Return ``data`` with equal strings and equal frozensets made one object.
+
+    :mod:`marshal` writes an object met twice as a back-reference, so data
+    with many repeated values (country names, category sets) gets smaller
+    and loads faster. Lists, tuples, dicts, sets and frozensets are copied.
+    """
+    seen: dict[Any, Any] = {}
+
+    def walk(x: Any) -> Any:
+        kind = type(x)
+        if kind is str:
+            return seen.setdefault(x, x)
+        if kind is tuple:
+            return tuple(walk(y) for y in x)
+        if kind is list:
+            return [walk(y) for y in x]
+        if kind is dict:
+            return {walk(k): walk(v) for k, v in x.items()}
+        if kind is frozenset:
+            return seen.setdefault(x, frozenset(walk(y) for y in x))
+        if kind is set:
+            return {walk(y) for y in x}
+        return x
+
+    return walk(data)
+
+
 def _digest(key: tuple[Any, ...]) -> str:
     # zlib is a small C module; hashlib would cost more than it saves here.
     import zlib

@@ -244,7 +244,9 @@ def _read_bundled(folder: Path) -> tuple:
         for spelling in line.split("|"):
             if spelling.strip():
                 variants[fold(spelling)] = group_id
-    return words, compounds, allow, common, variants, _is_simple(common)
+    from editlint.prepared import dedupe
+
+    return dedupe((words, compounds, allow, common, variants)) + (_is_simple(common),)
 
 
 def _is_simple(common: Iterable[str]) -> bool:
