@@ -475,38 +475,39 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
     if mask & _M_COMPARATIVE and " than " in seg:
         out |= _M_COMPARISON
     if mask & _M_PRESCRIPTIVE:
-        if any(not w.startswith("need") for w in _words_with(hits, _M_PRESCRIPTIVE)) or lx.PRESCRIPTIVE_RE.search(seg):
+        if any(not w.startswith("need") for w in _words_with(hits, _M_PRESCRIPTIVE)) or _search_from(lx.PRESCRIPTIVE, seg):
             out |= _M_PRESCRIPTION
-    elif mask & _M_MODAL_TO and lx.PRESCRIPTIVE_RE.search(seg):
+    elif mask & _M_MODAL_TO and _search_from(lx.PRESCRIPTIVE, seg):
         out |= _M_PRESCRIPTION
     if not mask & _M_FUTURE and (
         " going to " in seg
         or "ll " in seg and ("'ll" in seg or "’ll" in seg) and lx.WILL_CONTRACTION_RE.search(seg)
-        or (mask & _B_PROSPECTIVE or " is to " in seg or " are to " in seg) and lx.PROSPECTIVE_RE.search(seg)
+        or (mask & _B_PROSPECTIVE or " is to " in seg or " are to " in seg) and _search_from(lx.PROSPECTIVE, seg)
     ):
         out |= _M_FUTURE
     opener = _OPENER_MATCH(seg)
     if opener:
         out |= _OPENER_DAMPERS[opener.lastgroup]
-    if mask & _M_IF and (not opener or opener.lastgroup != "conditional"):
-        out |= _M_CONDITIONAL_CLAUSE
-    if mask & _M_FIRST:
-        if mask & _M_FIRST_OPINION:
-            out |= _M_FIRST_PERSON_OPINION
-        elif not _FIRST_SINGULAR.isdisjoint(_words_with(hits, _M_FIRST)):
-            out |= _M_FIRST_PERSON
-    if mask & _B_FRACTION and lx.FRACTION_RE.search(seg):
-        out |= _M_COUNT
-    if mask & _B_CENT and lx.PERCENT_PHRASE_RE.search(seg):
-        out |= _M_PERCENT
-    if mask & _B_RECORD_WORD and lx.RECORD_RE.search(seg):
-        out |= _M_RECORD
-    if not out & _M_PAST and (mask & _B_PERFECT_AUX or "ve " in seg) and lx.PERFECT_RE.search(seg):
+    if mask & _B_RARE:  # cue words most sentences lack
+        if mask & _M_IF and (not opener or opener.lastgroup != "conditional"):
+            out |= _M_CONDITIONAL_CLAUSE
+        if mask & _M_FIRST:
+            if mask & _M_FIRST_OPINION:
+                out |= _M_FIRST_PERSON_OPINION
+            elif not _FIRST_SINGULAR.isdisjoint(_words_with(hits, _M_FIRST)):
+                out |= _M_FIRST_PERSON
+            if mask & _B_COMMITMENT and lx.COMMITMENT_RE.search(seg):
+                out |= _M_FIRST_PERSON_OPINION
+        if mask & _B_FRACTION and lx.FRACTION_RE.search(seg):
+            out |= _M_COUNT
+        if mask & _B_CENT and lx.PERCENT_PHRASE_RE.search(seg):
+            out |= _M_PERCENT
+        if mask & _B_RECORD_WORD and _search_from(lx.RECORD, seg):
+            out |= _M_RECORD
+        if mask & _B_NOW and mask & _M_COMPARATIVE:
+            out |= _M_TREND
+    if not out & _M_PAST and (mask & _B_PERFECT_AUX or "ve " in seg) and _search_from(lx.PERFECT, seg):
         out |= _M_PERFECT
-    if mask & _B_NOW and mask & _M_COMPARATIVE:
-        out |= _M_TREND
-    if mask & _B_COMMITMENT and mask & _M_FIRST and lx.COMMITMENT_RE.search(seg):
-        out |= _M_FIRST_PERSON_OPINION
     if n_tokens < 5:
         out |= _M_SHORT
     return out
@@ -516,6 +517,27 @@ _B_FRACTION, _B_CENT, _B_RECORD_WORD, _B_NOW, _B_COMMITMENT, _B_PERFECT_AUX = (
     B[r] for r in ("fraction", "cent", "record-word", "now", "commitment", "perfect-aux")
 )
 _M_COUNT, _M_PERCENT, _M_RECORD, _M_TREND, _M_PERFECT, _M_ACTORS = (sc.SIGNAL_BITS[n] for n in ("count", "percent", "record", "trend", "perfect", "actors"))
+_B_RARE = _M_IF | _M_FIRST | _B_FRACTION | _B_CENT | _B_RECORD_WORD | _B_NOW
+
+
+def _search_from(phrase: tuple[re.Pattern, tuple[str, ...]], seg: str) -> bool:
+    """``pattern.search(seg)``, tried only where one of its first words occurs.
+
+    A phrase pattern opens with one of a few literal words (``"has"``,
+    ``"the"``...). Finding them with ``str.find`` and matching the pattern
+    there gives the same answer as a regex search, which would try the
+    pattern at every character of the sentence (several times slower).
+    """
+    pattern, starts = phrase
+    match, find = pattern.match, seg.find
+    for word in starts:
+        alpha = word[0].isalpha()
+        i = find(word)
+        while i != -1:
+            if not (alpha and i and (seg[i - 1].isalnum() or seg[i - 1] == "_")) and match(seg, i):
+                return True
+            i = find(word, i + 1)
+    return False
 
 
 def _regular_past(seg: str) -> bool:
