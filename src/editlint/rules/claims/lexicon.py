@@ -584,8 +584,9 @@ CUE_TOKENS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 CUE_TOKENS.update({"(" + word: (word, roles) for word, roles in CUE_ROLES.items()})
 CUE_KEYS = frozenset(CUE_TOKENS)
-#: Token -> the bits of its roles.
-TOKEN_MASK: dict[str, int] = {token: _mask(roles) for token, (_, roles) in CUE_TOKENS.items()}
+#: Token -> the bits of its roles (one mask per word, shared by its tokens).
+_WORD_MASK = {word: _mask(roles) for word, roles in CUE_ROLES.items()}
+TOKEN_MASK: dict[str, int] = {token: _WORD_MASK[word] for token, (word, _) in CUE_TOKENS.items()}
 
 # -- anchored context patterns (run only where a cue was found) -----------------------------
 
