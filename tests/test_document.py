@@ -204,6 +204,8 @@ class TestQuotes:
             ("Zarif’s aide said ‘Iran’s position is clear’ today.", ["‘Iran’s position is clear’"]),
             ("The ministers’ meeting ended.", []),
             ('An open "quote runs to the end', ['"quote runs to the end']),
+            ('"One. "Two. "Three." he said.', ['"One. ', '"Two. ', '"Three."']),
+            ('"One. "Two." Then the writer. "Three," she said.', ['"One. ', '"Two."', '"Three,"']),
         ],
     )
     def test_quote_spans(self, text, quotes):

@@ -3,7 +3,12 @@
 Quoted speech is attributed to its speaker, not the writer's own framing,
 and must never be rewritten, so rules and fixes skip it.
 
-* Straight double quotes pair up in order within a block.
+* Straight double quotes pair up in order within a block, except that a mark
+  with white space before it and a word after it opens a quotation: met
+  inside an open one, it ends that quotation (just before the mark) and opens
+  the next. Quotations of several paragraphs run into one block
+  (``"One. "Two. "Three."``) then stay in step instead of swapping speech
+  and the writer's voice.
 * Curly double quotes pair an opening “ with the next closing ”.
 * Curly single quotes: an opening ‘ after a space, bracket or dash pairs
   with the next ’ that is not followed by a letter, so apostrophes
@@ -57,11 +62,28 @@ def _marked_spans(text: str, start: int, end: int) -> list[Span]:
         elif mark == "“":
             close = text.find("”", pos + 1, end)
         else:
-            close = text.find('"', pos + 1, end)
+            close, reopens = _straight_close(text, pos, end)
+            if reopens:
+                spans.append(Span(pos, close))
+                i = close
+                continue
         stop = end if close == -1 else close + 1
         spans.append(Span(pos, stop))
         i = stop
     return spans
+
+
+def _opens(text: str, i: int, end: int) -> bool:
+    """A straight mark with white space before it and a word after it opens a quotation."""
+    return i > 0 and text[i - 1].isspace() and i + 1 < end and not text[i + 1].isspace()
+
+
+def _straight_close(text: str, i: int, end: int) -> tuple[int, bool]:
+    """The mark ending the straight quotation opened at ``i``: (index, whether it opens the next)."""
+    close = text.find('"', i + 1, end)
+    if close == -1:
+        return -1, False
+    return close, _opens(text, close, end)
 
 
 def _straight_spans(text: str, start: int, end: int) -> list[Span]:
@@ -69,10 +91,14 @@ def _straight_spans(text: str, start: int, end: int) -> list[Span]:
     find = text.find
     i = find('"', start, end)
     while i != -1:
-        close = find('"', i + 1, end)
+        close, reopens = _straight_close(text, i, end)
         if close == -1:
             spans.append(_new(Span, (i, end)))
             break
+        if reopens:  # an opening mark: the open quotation ends before it
+            spans.append(_new(Span, (i, close)))
+            i = close
+            continue
         spans.append(_new(Span, (i, close + 1)))
         i = find('"', close + 1, end)
     return spans

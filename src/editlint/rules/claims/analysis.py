@@ -207,75 +207,13 @@ def claims_analysis(doc: Document) -> ClaimsAnalysis:
 
 
 def speech_spans(doc: Document) -> list[Span]:
-    """The document's quotations, with runs of unclosed straight quotes split.
+    """The document's quotations (``Document.quotes``).
 
-    ``Document.quotes`` pairs straight quotes in order. Where a quotation of
-    several paragraphs was written, or flattened, into one block with an
-    opening mark for each paragraph and a closing mark only at the end
-    (``"One. "Two. "Three."``), in-order pairing closes a quotation at the
-    next opening mark and the pairs after it fall out of step: speech ends
-    up read as the writer's voice and the writer's voice as speech. A
-    straight mark with white space before it and a word after it opens a
-    quotation, so in a block where such a mark was taken for a closing one,
-    the block's straight quotes are paired again: an opening mark inside an
-    open quotation ends it (before the mark) and opens the next one.
+    The document model pairs straight quotes by direction, so quotations of
+    several paragraphs run into one block (``"One. "Two. "Three."``) stay in
+    step and speech is never read as the writer's voice.
     """
-    return doc.derived(SPEECH_KEY, _speech_spans)
-
-
-SPEECH_KEY = "editlint.claims.speech"
-
-
-def _speech_spans(doc: Document) -> list[Span]:
-    quotes = doc.quotes
-    prose = doc.prose
-    n = len(prose)
-    broken: list = []
-    for q in quotes:
-        close = q.end - 1
-        if (
-            prose[q.start] == '"'
-            and close > q.start
-            and prose[close] == '"'
-            and prose[close - 1].isspace()
-            and close + 1 < n
-            and not prose[close + 1].isspace()
-        ):
-            block = doc.block_at(q.start)
-            if block is not None and (not broken or broken[-1] != block):
-                broken.append(block)
-    if not broken:
-        return quotes
-    out = list(quotes)
-    for block in broken:
-        a, b = block.span
-        text = prose[a:b]
-        if "“" in text or "‘" in text:
-            continue  # curly marks pair by direction: leave the block as it is
-        out = [q for q in out if not (a <= q.start < b)]
-        out.extend(_pair_straight(prose, a, b))
-    out.sort()
-    return out
-
-
-def _pair_straight(prose: str, a: int, b: int) -> list[Span]:
-    """Pair the straight quotes of ``prose[a:b]``; an opening-looking mark inside a quotation opens the next."""
-    spans: list[Span] = []
-    start = -1
-    i = prose.find('"', a, b)
-    while i != -1:
-        if start == -1:
-            start = i
-        elif prose[i - 1].isspace() and i + 1 < b and not prose[i + 1].isspace():
-            spans.append(Span(start, i))  # an opening mark: the open quotation ends before it
-            start = i
-        else:
-            spans.append(Span(start, i + 1))
-            start = -1
-        i = prose.find('"', i + 1, b)
-    if start != -1:
-        spans.append(Span(start, b))
-    return spans
+    return doc.quotes
 
 
 def writer_voice(doc: Document) -> str:
