@@ -26,6 +26,34 @@ SCORERS: tuple[str, ...] = (
     "editlint.eval.babe",
     "editlint.eval.wiki_npov",
 )
+#: The figures the README's summary table shows: (corpus, rule, metric).
+HEADLINES: tuple[tuple[str, str, str], ...] = (
+    ("claimbuster.jsonl", "CIT001", "at min-confidence 0.4: precision"),
+    ("claimbuster.jsonl", "CIT001", "at min-confidence 0.4: recall"),
+    ("claimbuster.jsonl", "CIT001", "at min-confidence 0.4: F1"),
+    ("claimbuster.jsonl", "CIT001", "average precision (min-confidence 0)"),
+    ("conll2010_wiki_uncertainty.jsonl", "BAL003+BAL004", "uncertain precision"),
+    ("conll2010_wiki_uncertainty.jsonl", "BAL003+BAL004", "uncertain recall"),
+    ("conll2010_wiki_uncertainty.jsonl", "BAL003+BAL004", "uncertain F1"),
+    ("merged_propernouns.jsonl", "NAM001 errors", "precision (per diagnostic)"),
+    ("merged_propernouns.jsonl", "NAM001 errors", "do-not-flag names flagged"),
+    ("merged_propernouns.jsonl", "NAM001 errors", "recall, places/nations/organisations (dedup)"),
+    ("merged_propernouns.jsonl", "NAM001 errors+warnings", "recall, places/nations/organisations (dedup)"),
+    ("merged_propernouns.jsonl", "NAM001 errors+warnings", "recall, proper-noun compounds (dedup)"),
+    ("merged_propernouns.jsonl", "NAM001 errors+warnings", "precision (per diagnostic)"),
+    ("bbc_news.jsonl", "NAM001 errors", "flags per 100k words"),
+    ("bbc_news.jsonl", "NAM002 warnings", "flags per 100k words"),
+    ("babe.jsonl", "BAL002", "sentence precision"),
+    ("babe.jsonl", "BAL002", "sentence recall"),
+    ("babe.jsonl", "BAL002", "sentence F1"),
+    ("babe.jsonl", "BAL002", "sentence macro-F1"),
+    ("babe.jsonl", "BAL002", "word hit rate"),
+    ("wiki_npov.jsonl", "BAL002", "sentence precision"),
+    ("wiki_npov.jsonl", "BAL003", "sentence precision"),
+    ("wiki_npov.jsonl", "BAL002+BAL003", "sentence precision"),
+    ("wiki_npov.jsonl", "BAL002+BAL003", "sentence recall"),
+    ("wiki_npov.jsonl", "BAL002+BAL003", "precision at equal prevalence"),
+)
 #: Where the dev corpora live relative to the project root.
 DEFAULT_CORPUS_DIR = Path("..") / "shared" / "corpus" / "dev"
 
@@ -96,6 +124,12 @@ def run(corpus_dir: Path, only: Iterable[str] = (), limit: int | None = None) ->
             records = records[:limit]
         results.extend(module.evaluate(records, lint, corpus_dir=corpus_dir))
     return results
+
+
+def headlines(results: list[Result]) -> list[Result]:
+    """The results named in :data:`HEADLINES`, in that order (missing ones left out)."""
+    by_key = {(r.corpus, r.rule, r.metric): r for r in results}
+    return [by_key[k] for k in HEADLINES if k in by_key]
 
 
 def render(results: list[Result], fmt: str = "text") -> str:
