@@ -68,3 +68,19 @@ def test_color_output_uses_styles_but_same_text():
     import re
 
     assert re.sub(r"\x1b\[[0-9;]*m", "", colored) == plain
+
+
+def _render_example(fmt: str) -> str:
+    """The bundled example draft with every default rule, as a user sees it."""
+    session = Session(RunOptions(use_cache=False, summaries=fmt == "json"))
+    formatters = dict(p for _, m in session.host.each("editlint_formatters") for p in dict(m).items())
+    report = session.run(["examples/draft.md"])
+    stream = io.StringIO()
+    formatters[fmt](stream, FormatOptions(width=100)).write(report)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["full", "json"])
+def test_example_draft_snapshot(fmt):
+    """Every rule family on the example draft: messages, spans, help and fixes."""
+    check_snapshot(f"example.{fmt}.txt", _render_example(fmt))
