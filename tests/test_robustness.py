@@ -163,8 +163,11 @@ class TestPaths:
         assert report.files[1].error.endswith("b.md: no such file")
 
 
-def test_linting_never_touches_the_network(monkeypatch, tmp_path, seed_text):
+def test_linting_never_touches_the_network(monkeypatch, tmp_path):
     """Drafts can be embargoed: no rule, formatter or the engine opens a socket."""
+    from conftest import ROOT, SEED
+
+    example = (ROOT / "examples" / "draft.md").read_text(encoding="utf-8")
 
     def refuse(*args, **kwargs):
         raise AssertionError("editlint tried to open a network connection")
@@ -174,10 +177,13 @@ def test_linting_never_touches_the_network(monkeypatch, tmp_path, seed_text):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     for module in [m for m in sys.modules if m.startswith("textstat")]:
         monkeypatch.delitem(sys.modules, module)
-    draft = tmp_path / "seed.txt"
-    draft.write_text(seed_text, encoding="utf-8")
-    report = Session(RunOptions(use_cache=False, select=("ALL",))).run([str(draft)])
-    assert not [d for d in report.files[0].diagnostics if d.code.startswith("EL")]
+    (tmp_path / "example.md").write_text(example, encoding="utf-8")
+    if SEED.is_file():
+        (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    report = Session(RunOptions(use_cache=False, select=("ALL",))).run([str(tmp_path)])
+    assert report.files and all(f.error is None for f in report.files)
+    for f in report.files:
+        assert f.diagnostics and not [d for d in f.diagnostics if d.code.startswith("EL")]
 
 
 @pytest.mark.soak
