@@ -277,3 +277,36 @@ class TestFolders:
         two = run_cli(*PLUGIN, "--no-cache", "--jobs", "2", "--format", "json", str(tmp_path))
         assert one.out == two.out
         assert json.loads(one.out)["summary"]["diagnostics"] == 80
+
+
+class TestFixSafety:
+    def test_fix_refuses_a_file_changed_since_it_was_read(self, tmp_path):
+        """--fix never overwrites an edit made while editlint was running."""
+        from editlint.files import read_source
+        from editlint.runner import RunOptions, Session
+
+        path = tmp_path / "d.md"
+        path.write_text("A foo.\n", encoding="utf-8")
+        session = Session(RunOptions(fix=True, select=("TST",), plugins=("support.core_plugin",), use_cache=False))
+        source = read_source(path)
+        path.write_text("A foo, edited meanwhile.\n", encoding="utf-8")
+        result = session.lint_source(source, session.linter(None), path)
+        assert result.fixed == 0
+        assert result.error == f"{path}: changed on disk since it was read; fixes not written"
+        assert path.read_text(encoding="utf-8") == "A foo, edited meanwhile.\n"
+
+    def test_fix_keeps_permissions_and_leaves_no_temporary_files(self, run_cli, tmp_path):
+        path = tmp_path / "d.md"
+        path.write_text("A foo.\n", encoding="utf-8")
+        path.chmod(0o640)
+        run_cli(*PLUGIN, "--fix", str(path))
+        assert path.read_text(encoding="utf-8") == "A bar.\n"
+        assert (path.stat().st_mode & 0o777) == 0o640
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["d.md"]
+
+    def test_directory_named_like_a_draft_is_walked(self, run_cli, tmp_path):
+        folder = tmp_path / "story.md"
+        folder.mkdir()
+        (folder / "inner.md").write_text("foo\n", encoding="utf-8")
+        r = run_cli(*PLUGIN, "--format", "concise", str(folder))
+        assert r.code == 0 and "inner.md:1:1: TST001" in r.out
