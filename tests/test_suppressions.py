@@ -126,7 +126,7 @@ class TestCache:
         assert [d.code for d in result.files[0].diagnostics] == ["TST001"]
 
 
-@pytest.mark.parametrize("fmt", ["json", "concise"])
+@pytest.mark.parametrize("fmt", ["json", "concise", "full", "sarif", "github"])
 def test_cached_and_fresh_output_are_identical(run_cli, tmp_path, fmt):
     (tmp_path / "d.md").write_text("Zarif’s foo and BAD.\n")
     fresh = run_cli(*PLUGIN, "--format", fmt, str(tmp_path))

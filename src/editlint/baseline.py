@@ -20,17 +20,28 @@ from editlint.errors import UsageError
 VERSION = 1
 
 
-def _identity(path: str, code: str, text: str | None, start: int, end: int) -> str:
+def _identity(path: str, code: str, flagged: str) -> str:
     rel = Path(os.path.relpath(path)).as_posix() if path != "-" else "-"
-    snippet = " ".join((text or "")[start:end].split())
+    snippet = " ".join(flagged.split())
     return f"{rel}\t{code}\t{snippet}"
+
+
+def _flagged(f):
+    """``text[start:end]`` of a file result (its text, or its cached lines)."""
+    if f.text is None and getattr(f, "excerpt", None) is not None:
+        from editlint.output.base import Locator
+
+        return Locator(f).snippet
+    text = f.text or ""
+    return lambda start, end: text[start:end]
 
 
 def _identities(report) -> Counter:
     found: Counter = Counter()
     for f in report.files:
+        flagged = _flagged(f)
         for d in f.diagnostics:
-            found[_identity(f.path, d.code, f.text, d.span.start, d.span.end)] += 1
+            found[_identity(f.path, d.code, flagged(d.span.start, d.span.end))] += 1
     return found
 
 
@@ -55,8 +66,9 @@ def apply(path: Path, report) -> None:
         raise UsageError(f"baseline file {str(path)!r} is not a valid editlint baseline ({exc})") from None
     for f in report.files:
         kept = []
+        flagged = _flagged(f)
         for d in f.diagnostics:
-            key = _identity(f.path, d.code, f.text, d.span.start, d.span.end)
+            key = _identity(f.path, d.code, flagged(d.span.start, d.span.end))
             if allowance[key] > 0:
                 allowance[key] -= 1
             else:

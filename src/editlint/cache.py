@@ -2,13 +2,29 @@
 
 One JSON file per (editlint version, configuration, rule set, plugins) key
 holds the results of every file linted with that key; an entry is reused
-while the file's size, modification time and path are unchanged, so a
-second run on an unchanged archive reads no drafts at all. Saving merges
-with what other processes wrote meanwhile and replaces the file atomically,
-so concurrent runs are safe (the last writer wins per entry).
+while the file's size, modification time and path are unchanged. An entry
+also keeps the lines its findings touch (:class:`~editlint.excerpt.SourceLines`),
+so a second run on an unchanged archive prints its report without reading
+the drafts again. Saving merges with what other processes wrote meanwhile
+and replaces the file atomically, so concurrent runs are safe (the last
+writer wins per entry). The file is plain JSON (no pickle, no code): a
+damaged or foreign file is ignored.
 
 The location is ``.editlint_cache/`` beside the configuration file (or in
 the current folder), ``cache-dir`` in config, or ``EDITLINT_CACHE_DIR``.
+
+Format (``"format": 2``): the strings that repeat across findings (codes,
+names, messages, help, notes, sources, the JSON of ``data``) are stored
+once, in ``"strings"``, and entries refer to them by index. The table only
+grows between compactions, so entries written by other processes stay
+valid when a process appends its own; it is rebuilt when most of it is no
+longer used. An entry is ``[size, mtime_ns, findings, summary, lines]``
+with one finding per list::
+
+    [code, name, severity, message, start, end, confidence, fix, help, notes, source, data]
+
+(``fix``: null or ``[applicability, title, [[start, end, replacement], ...]]``;
+string fields are indices, ``data`` the index of its JSON text or null).
 """
 
 from __future__ import annotations
@@ -16,15 +32,23 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from editlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from editlint.document.span import Span
+from editlint.excerpt import SourceLines
 
 CACHE_DIRNAME = ".editlint_cache"
+#: Version of the file layout (part of the cache key).
+CACHE_FORMAT = 2
+
+_SEVERITY = {s.value: s for s in Severity}
+_APPLICABILITY = {a.value: a for a in Applicability}
+_new = tuple.__new__
 
 
 def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
+    """A diagnostic as plain JSON-ready data (the cache's logical form)."""
     fix = None
     if d.fix is not None:
         fix = {
@@ -48,6 +72,7 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def diagnostic_from_dict(raw: dict[str, Any], path: str) -> Diagnostic:
+    """Inverse of :func:`diagnostic_to_dict`."""
     fix = None
     if raw.get("fix"):
         f = raw["fix"]
@@ -68,46 +93,62 @@ def diagnostic_from_dict(raw: dict[str, Any], path: str) -> Diagnostic:
     )
 
 
+class CachedResult(NamedTuple):
+    """A file's results as read back from the cache."""
+
+    diagnostics: list[Diagnostic]
+    summary: dict[str, Any]
+    lines: SourceLines | None
+
+
+class _Pending(NamedTuple):
+    """An entry put in this run, encoded when saved (against the table on disk then)."""
+
+    size: int
+    mtime: int
+    diagnostics: list[Diagnostic]
+    summary: dict[str, Any]
+    lines: SourceLines | None
+
+
 class ResultCache:
     """Cached results of one configuration key."""
 
     def __init__(self, directory: Path, key: str) -> None:
         self.file = directory / f"results-{key}.json"
-        self.entries: dict[str, dict[str, Any]] = {}
-        self.dirty: dict[str, dict[str, Any]] = {}
-        try:
-            self.entries = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+        self.dirty: dict[str, _Pending] = {}
+        self.strings, self.entries = _read(self.file)
+        self._data: dict[int, Any] = {}  # data index -> decoded JSON
 
     @staticmethod
     def identity(path: Path) -> tuple[str, int, int] | None:
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             return None
         return os.path.abspath(path), st.st_size, st.st_mtime_ns
 
-    def get(self, path: Path) -> dict[str, Any] | None:
+    def get(self, path: Path, display: str | None = None) -> CachedResult | None:
+        """The cached results of ``path`` while it is unchanged, else None.
+
+        ``display`` is the path the diagnostics carry (default ``str(path)``).
+        """
         ident = self.identity(path)
         if ident is None:
             return None
         entry = self.entries.get(ident[0])
-        if entry and entry.get("size") == ident[1] and entry.get("mtime") == ident[2]:
-            return entry
-        return None
+        if not entry or entry[0] != ident[1] or entry[1] != ident[2]:
+            return None
+        try:
+            return self._decode(entry, str(path) if display is None else display)
+        except Exception:  # a damaged entry is a miss: the file is linted again
+            return None
 
-    def put(self, path: Path, diagnostics: list[Diagnostic], summary: dict[str, Any]) -> None:
+    def put(self, path: Path, diagnostics: list[Diagnostic], summary: dict[str, Any], lines: SourceLines | None = None) -> None:
         ident = self.identity(path)
         if ident is None:
             return
-        entry = {
-            "size": ident[1],
-            "mtime": ident[2],
-            "diagnostics": [diagnostic_to_dict(d) for d in diagnostics],
-            "summary": summary,
-        }
-        self.entries[ident[0]] = self.dirty[ident[0]] = entry
+        self.dirty[ident[0]] = _Pending(ident[1], ident[2], list(diagnostics), summary, lines)
 
     def save(self) -> None:
         if not self.dirty:
@@ -117,16 +158,163 @@ class ResultCache:
             gitignore = self.file.parent / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("# created by editlint\n*\n", encoding="utf-8")
-            try:  # merge with entries other processes saved meanwhile
-                on_disk = json.loads(self.file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                on_disk = {}
-            on_disk.update(self.dirty)
+            # merge with entries other processes saved meanwhile: their
+            # entries keep their indices, ours are encoded against their table
+            strings, entries = _read(self.file)
+            table = _Table(strings)
+            for name, pending in self.dirty.items():
+                try:  # data that JSON cannot hold is not cached
+                    if pending.summary:
+                        json.dumps(pending.summary)
+                    entries[name] = table.entry(pending)
+                except (TypeError, ValueError):
+                    continue
+            strings, entries = _compact(table.strings, entries)
             # a name unique to this process, then an atomic rename
             tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
             with open(tmp, "w", encoding="utf-8") as handle:
-                json.dump(on_disk, handle, separators=(",", ":"))
+                json.dump({"format": CACHE_FORMAT, "strings": strings, "entries": entries}, handle, separators=(",", ":"), ensure_ascii=False)
             os.replace(tmp, self.file)
             self.dirty.clear()
-        except OSError:
+        except (OSError, TypeError, ValueError):
             pass  # a read-only checkout still lints; it just does not cache
+
+    # -- decoding -------------------------------------------------------------------------------
+    def _decode(self, entry: list, path: str) -> CachedResult:
+        strings = self.strings
+        data_of = self._data_of
+        out: list[Diagnostic] = []
+        append = out.append
+        for code, name, severity, message, start, end, confidence, fix, help_, notes, source, data in entry[2]:
+            if fix is not None:
+                applicability, title, edits = fix
+                fix = _new(Fix, (tuple([_new(Edit, (a, b, c)) for a, b, c in edits]), _APPLICABILITY[applicability], strings[title]))
+            if type(start) is not int or type(end) is not int:
+                raise ValueError("malformed span")
+            append(
+                _new(
+                    Diagnostic,
+                    (
+                        strings[code],
+                        strings[name],
+                        _SEVERITY[severity],
+                        strings[message],
+                        _new(Span, (start, end)),
+                        path,
+                        confidence,
+                        fix,
+                        None if help_ is None else strings[help_],
+                        tuple([strings[n] for n in notes]) if notes else (),
+                        strings[source],
+                        None if data is None else data_of(data),
+                    ),
+                )
+            )
+        summary, lines = entry[3], entry[4]
+        if type(summary) is not dict:
+            raise ValueError("malformed summary")
+        return CachedResult(out, summary, None if lines is None else SourceLines.from_list(lines))
+
+    def _data_of(self, index: int) -> Any:
+        """Decoded ``data`` (parsed once per distinct value; each finding gets its own dict)."""
+        value = self._data.get(index)
+        if value is None:
+            value = self._data[index] = json.loads(self.strings[index])
+        return dict(value) if type(value) is dict else value
+
+
+def _read(file: Path) -> tuple[list[str], dict[str, list]]:
+    """The string table and entries of a cache file; empty when absent or not ours."""
+    try:
+        with open(file, encoding="utf-8") as handle:
+            raw = json.load(handle)
+        strings, entries = raw["strings"], raw["entries"]
+        if raw.get("format") == CACHE_FORMAT and type(strings) is list and type(entries) is dict:
+            return strings, entries
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return [], {}
+
+
+class _Table:
+    """Appends strings to a table, each once."""
+
+    def __init__(self, strings: list[str]) -> None:
+        self.strings = list(strings)
+        self._index: dict[str, int] = {}
+        for i, s in enumerate(self.strings):
+            self._index.setdefault(s, i)
+
+    def __call__(self, value: str) -> int:
+        i = self._index.get(value)
+        if i is None:
+            i = self._index[value] = len(self.strings)
+            self.strings.append(value)
+        return i
+
+    def entry(self, pending: _Pending) -> list:
+        s = self
+        findings = []
+        for d in pending.diagnostics:
+            fix = None
+            if d.fix is not None:
+                fix = [d.fix.applicability.value, s(d.fix.title), [[e.start, e.end, e.replacement] for e in d.fix.edits]]
+            data = None if d.data is None else s(json.dumps(d.data, ensure_ascii=False, separators=(",", ":")))
+            findings.append(
+                [
+                    s(d.code),
+                    s(d.name),
+                    int(d.severity),
+                    s(d.message),
+                    d.span[0],
+                    d.span[1],
+                    d.confidence,
+                    fix,
+                    None if d.help is None else s(d.help),
+                    [s(n) for n in d.notes],
+                    s(d.source),
+                    data,
+                ]
+            )
+        lines = None if pending.lines is None else pending.lines.to_list()
+        return [pending.size, pending.mtime, findings, pending.summary, lines]
+
+
+def _indices(finding: list) -> list[int]:
+    code, name, _, message, _, _, _, fix, help_, notes, source, data = finding
+    out = [code, name, message, source, *notes]
+    if fix is not None:
+        out.append(fix[1])
+    if help_ is not None:
+        out.append(help_)
+    if data is not None:
+        out.append(data)
+    return out
+
+
+def _compact(strings: list[str], entries: dict[str, list]) -> tuple[list[str], dict[str, list]]:
+    """Drop the strings no entry uses any more, once they are most of the table."""
+    used: set[int] = set()
+    try:
+        for entry in entries.values():
+            for finding in entry[2]:
+                used.update(_indices(finding))
+    except (TypeError, ValueError, IndexError):
+        return strings, entries  # a foreign entry: leave the table as it is
+    if len(strings) <= 2 * len(used) + 1024:
+        return strings, entries
+    order = sorted(used)
+    remap = {old: new for new, old in enumerate(order)}
+
+    def m(i):
+        return None if i is None else remap[i]
+
+    out: dict[str, list] = {}
+    for name, entry in entries.items():
+        findings = []
+        for code, nm, severity, message, start, end, confidence, fix, help_, notes, source, data in entry[2]:
+            if fix is not None:
+                fix = [fix[0], remap[fix[1]], fix[2]]
+            findings.append([remap[code], remap[nm], severity, remap[message], start, end, confidence, fix, m(help_), [remap[n] for n in notes], remap[source], m(data)])
+        out[name] = [entry[0], entry[1], findings, entry[3], entry[4]]
+    return [strings[i] for i in order], out

@@ -175,6 +175,7 @@ def _check(args: argparse.Namespace) -> int:
         debug=args.debug,
         isolated=args.isolated,
         plugins=tuple(args.plugin),
+        short_lived=True,
         # summaries cost time: the plain formats show them only with --statistics
         summaries=args.statistics or fmt not in ("full", "concise", "github"),
     )
@@ -195,6 +196,8 @@ def _check(args: argparse.Namespace) -> int:
 
         raise UsageError(f"unknown format {fmt!r}{did_you_mean(fmt, providers)} (choose from {', '.join(providers)})")
     formatter_cls = providers[fmt][fmt]
+    # the built-in formats print cached results from the lines their findings touch
+    options.excerpts = bool(getattr(formatter_cls, "accepts_excerpts", False))
 
     if args.show_config:
         from editlint.commands import show_config

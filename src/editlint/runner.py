@@ -10,7 +10,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from editlint._version import __version__
 from editlint.config import Config, find_config_file, load_config
@@ -18,13 +18,14 @@ from editlint.diagnostic import Diagnostic, Severity
 from editlint.document import parse
 from editlint.engine import Linter
 from editlint.errors import BinaryFileError, InputError
+from editlint.excerpt import SourceLines, spans_of
 from editlint.files import Skipped, Source, decode, discover, read_source
 from editlint.fixes import apply_fixes, write_atomic
 from editlint.plugins import PluginHost, get_plugin_host
 from editlint.registry import RuleRegistry, build_registry, check_selectors, settings_schema
 
 if TYPE_CHECKING:
-    from editlint.cache import ResultCache
+    from editlint.cache import CachedResult, ResultCache
 
 #: How many times fixes are re-applied until the text is stable.
 MAX_FIX_PASSES = 10
@@ -54,6 +55,14 @@ class RunOptions:
     isolated: bool = False  # ignore config files
     plugins: tuple[str, ...] = ()  # importable modules loaded as plugins (``-p``)
     summaries: bool = True  # collect document summaries (JSON, --statistics)
+    #: A cached result may carry only the lines its findings touch instead of
+    #: the file's text (enough for the built-in formats: see editlint.excerpt),
+    #: so an unchanged file is not read again.
+    excerpts: bool = False
+    #: The process ends after this run (the command line): objects made while
+    #: reading cached results are handed to ``gc.freeze()`` instead of being
+    #: walked again and again by the cyclic collector.
+    short_lived: bool = False
 
 
 @dataclass
@@ -71,6 +80,11 @@ class FileResult:
     diff: str | None = None
     fail_threshold: Severity | None = Severity.ERROR
     binary: bool = False
+    #: The lines the findings touch (set when results are cached; a cached
+    #: result may have these instead of ``text``).
+    excerpt: SourceLines | None = None
+    #: Reads ``text`` when a formatter needs more than ``excerpt`` (cached results).
+    text_loader: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -101,6 +115,9 @@ class Session:
         self._linters: dict[Path | None, Linter] = {}
         self._caches: dict[Path | None, ResultCache | None] = {}
         self._config_memo: dict[str, Path | None] = {}
+        self._config_by_folder: dict[str, Path | None] = {}
+        #: Results are cached: keep the lines their findings touch (see editlint.excerpt).
+        self._keep_lines = self.options.use_cache and not self.options.fix and not self.options.diff
 
     # -- configuration ------------------------------------------------------------
     def config_file_for(self, path: Path, *, is_file: bool | None = None) -> Path | None:
@@ -112,7 +129,11 @@ class Session:
         if is_file is None:
             is_file = not path.is_dir()
         folder = os.path.dirname(str(path)) or "." if is_file else str(path)
-        return find_config_file(Path(folder), self._config_memo)
+        try:
+            return self._config_by_folder[folder]
+        except KeyError:
+            found = self._config_by_folder[folder] = find_config_file(Path(folder), self._config_memo)
+            return found
 
     def linter(self, config_file: Path | None) -> Linter:
         if config_file not in self._linters:
@@ -170,6 +191,8 @@ class Session:
             internal_error=report.internal_error,
             fail_threshold=linter.config.fail_threshold,
         )
+        if self._keep_lines and not fixed:
+            result.excerpt = SourceLines.covering(text, spans_of(report.diagnostics), doc.index if doc.text == text else None)
         if fixed and opts.diff:
             import difflib
 
@@ -255,17 +278,20 @@ class Session:
         todo: list[tuple[int, Path]] = []
         caches: list[ResultCache | None] = []
         linters: dict[int, Linter] = {}  # those with files to lint
-        for i, path in enumerate(targets):
-            config_file = self.config_file_for(path, is_file=True)
-            linter = self.linter(config_file)
-            cache = self.cache(config_file, linter)
-            caches.append(cache)
-            entry = cache.get(path) if cache else None
-            if entry is not None:
-                results[i] = self._from_cache(path, entry, linter)
-            else:
-                todo.append((i, path))
-                linters[id(linter)] = linter
+        # Reading the cache builds many small objects that all live to the end
+        # of the run: the cyclic collector would only walk them over and over.
+        with _collector_paused(freeze=self.options.short_lived):
+            for i, path in enumerate(targets):
+                config_file = self.config_file_for(path, is_file=True)
+                linter = self.linter(config_file)
+                cache = self.cache(config_file, linter)
+                caches.append(cache)
+                entry = cache.get(path) if cache else None
+                if entry is not None:
+                    results[i] = self._from_cache(path, entry, linter)
+                else:
+                    todo.append((i, path))
+                    linters[id(linter)] = linter
         jobs = self.options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_MIN_FILES:
             self._prepare_rules(linters)
@@ -280,7 +306,10 @@ class Session:
             if result.error or result.internal_error or result.fixed:
                 continue
             if caches[i] is not None:
-                caches[i].put(path, result.diagnostics, result.summary)
+                lines = result.excerpt
+                if lines is None and result.text is not None:
+                    lines = SourceLines.covering(result.text, spans_of(result.diagnostics))
+                caches[i].put(path, result.diagnostics, result.summary, lines)
         return [results[i] for i in range(len(targets))]
 
     @staticmethod
@@ -297,18 +326,53 @@ class Session:
                 except Exception:  # the rule's first check reports it, with the file it failed on
                     pass
 
-    def _from_cache(self, path: Path, entry: dict[str, Any], linter: Linter) -> FileResult:
-        from editlint.cache import diagnostic_from_dict
-
+    def _from_cache(self, path: Path, entry: CachedResult, linter: Linter) -> FileResult:
         name = str(path)
-        diagnostics = [diagnostic_from_dict(d, name) for d in entry["diagnostics"]]
+        diagnostics = entry.diagnostics
+        encoding = self.options.encoding or linter.config.encoding
         text = None
         if self.options.keep_text and diagnostics:
+            if self.options.excerpts and entry.lines is not None:
+                # the lines the findings touch are enough: the file is not read
+                def load(path: Path = path, encoding: str = encoding) -> str:
+                    return read_source(path, encoding).text
+
+                return FileResult(
+                    name, diagnostics, None, entry.summary, cached=True, fail_threshold=linter.config.fail_threshold, excerpt=entry.lines, text_loader=load
+                )
             try:
-                text = read_source(path, self.options.encoding or linter.config.encoding).text
+                text = read_source(path, encoding).text
             except InputError as exc:
                 return FileResult(name, error=str(exc), fail_threshold=linter.config.fail_threshold)
-        return FileResult(name, diagnostics, text, entry.get("summary", {}), cached=True, fail_threshold=linter.config.fail_threshold)
+        return FileResult(name, diagnostics, text, entry.summary, cached=True, fail_threshold=linter.config.fail_threshold)
+
+
+class _collector_paused:
+    """Switch the cyclic garbage collector off for a block (if it was on).
+
+    With ``freeze``, what the block made is then moved out of the
+    collector's sight (``gc.freeze()``; reference counting still frees it):
+    otherwise the first collection after the block walks all of it. Only
+    for a process that ends soon, as cyclic garbage alive then is never
+    collected.
+    """
+
+    def __init__(self, *, freeze: bool = False) -> None:
+        self.freeze = freeze
+
+    def __enter__(self) -> None:
+        import gc
+
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        import gc
+
+        if self.freeze:
+            gc.freeze()
+        if self.was_enabled:
+            gc.enable()
 
 
 def _import_plugins(names: Iterable[str]) -> list[object]:
@@ -329,6 +393,7 @@ def _cache_key(linter: Linter) -> str:
     import hashlib
     import json
 
+    from editlint.cache import CACHE_FORMAT
     from editlint.resources import rules_dir
 
     stamp = []
@@ -355,6 +420,7 @@ def _cache_key(linter: Linter) -> str:
         "per_file_ignores": linter.config.per_file_ignores,
         "summaries": linter.summaries,
         "data": stamp,
+        "format": CACHE_FORMAT,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
 

@@ -28,6 +28,7 @@ def escape_property(value: str) -> str:
 
 class GithubFormatter(Formatter):
     name = "github"
+    accepts_excerpts = True
     needs_text = True
 
     def write(self, report: RunReport) -> None:

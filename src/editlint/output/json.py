@@ -38,7 +38,7 @@ def diagnostic_json(d: Diagnostic, locator: Locator) -> dict[str, Any]:
     if d.fix is not None:
         edits = []
         for e in d.fix.edits:
-            a, b = locator.index.position(e.start), locator.index.position(e.end)
+            a, b = locator.position(e.start), locator.position(e.end)
             edits.append(
                 {
                     "line": a.line,
@@ -87,6 +87,7 @@ def report_json(report: RunReport) -> dict[str, Any]:
 
 class JsonFormatter(Formatter):
     name = "json"
+    accepts_excerpts = True
     needs_text = True
 
     def write(self, report: RunReport) -> None:

@@ -41,14 +41,17 @@ def _uri(path: str) -> str:
     return Path(rel).as_posix()
 
 
-def fingerprint(d: Diagnostic, text: str, occurrence: int) -> str:
-    snippet = " ".join(text[d.span.start : d.span.end].split())
+def fingerprint(d: Diagnostic, text: str, occurrence: int, *, flagged: str | None = None) -> str:
+    """The result's stable identity; ``flagged`` is ``text[start:end]`` when the caller has it."""
+    if flagged is None:
+        flagged = text[d.span.start : d.span.end]
+    snippet = " ".join(flagged.split())
     blob = f"{d.code}\0{_uri(d.path)}\0{snippet}\0{occurrence}".encode()
     return hashlib.sha256(blob).hexdigest()[:32]
 
 
 def _region(locator: Locator, start: int, end: int) -> dict[str, int]:
-    a, b = locator.index.position(start), locator.index.position(end)
+    a, b = locator.position(start), locator.position(end)
     region = {"startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column}
     if (b.line, b.column) <= (a.line, a.column):
         region["endColumn"] = a.column + 1 if b.line == a.line else b.column
@@ -82,7 +85,8 @@ def report_sarif(report: RunReport) -> dict[str, Any]:
             if d.code not in rule_index:
                 rule_index[d.code] = len(rules)
                 rules.append(_rule_descriptor(registry.rules.get(d.code) if registry else None, d.code, d.name))
-            snippet_key = (d.code, locator.text[d.span.start : d.span.end])
+            flagged = locator.snippet(d.span.start, d.span.end)
+            snippet_key = (d.code, flagged)
             occurrence = seen[snippet_key]
             seen[snippet_key] += 1
             result: dict[str, Any] = {
@@ -98,7 +102,7 @@ def report_sarif(report: RunReport) -> dict[str, Any]:
                         }
                     }
                 ],
-                "partialFingerprints": {"editlintFingerprint/v1": fingerprint(d, locator.text, occurrence)},
+                "partialFingerprints": {"editlintFingerprint/v1": fingerprint(d, "", occurrence, flagged=flagged)},
             }
             if d.confidence is not None:
                 result["rank"] = round(d.confidence * 100, 1)
@@ -150,6 +154,7 @@ def report_sarif(report: RunReport) -> dict[str, Any]:
 
 class SarifFormatter(Formatter):
     name = "sarif"
+    accepts_excerpts = True
     needs_text = True
 
     def write(self, report: RunReport) -> None:

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 from editlint.diagnostic import Applicability, Diagnostic, Severity
-from editlint.output.base import Formatter, Locator, counts
+from editlint.output.base import SEVERITY_WORD, Formatter, Locator, counts
 
 if TYPE_CHECKING:
     from editlint.runner import FileResult, RunReport
@@ -95,7 +95,7 @@ def frame(d: Diagnostic, locator: Locator, width: int) -> list[list[Segment]]:
     """The excerpt lines under a header: gutter, source line, carets, help, notes."""
     start, end = locator.start(d), locator.end(d)
     lines: list[list[Segment]] = []
-    if locator.text:
+    if locator.has_text:
         src = locator.line_text(start.line)
         s = start.column - 1
         e = end.column - 1 if end.line == start.line else len(src)
@@ -210,6 +210,7 @@ class FullFormatter(_TextFormatter):
     """Code frames with underlined spans, help and notes (the default)."""
 
     name = "full"
+    accepts_excerpts = True
     needs_text = True
 
     def write(self, report: RunReport) -> None:
@@ -229,11 +230,29 @@ class ConciseFormatter(_TextFormatter):
     """One line per finding: ``path:line:col: CODE [severity] message``."""
 
     name = "concise"
+    accepts_excerpts = True
 
     def write(self, report: RunReport) -> None:
+        if not self.options.color:  # plain text: one string per finding, no segments
+            out: list[str] = []
+            append = out.append
+            for result in report.files:
+                if not result.diagnostics:
+                    continue
+                position = Locator(result).position if result.text is not None or result.excerpt is not None else None
+                for d in result.diagnostics:
+                    if position is not None:
+                        line, column = position(d.span.start)
+                        where = f"{d.path}:{line}:{column}"
+                    else:
+                        where = f"{d.path}:{d.span.start}"
+                    append(f"{where}: {d.code}{fix_marker(d)} [{SEVERITY_WORD[d.severity]}] {d.message}\n")
+            self.stream.write("".join(out))
+            self._emit(self._tail(report))
+            return
         lines: list[list[Segment]] = []
         for result in report.files:
-            locator = Locator(result) if result.text is not None else None
+            locator = Locator(result) if result.text is not None or result.excerpt is not None else None
             for d in result.diagnostics:
                 pos = locator.start(d) if locator else None
                 where = f"{d.path}:{pos.line}:{pos.column}" if pos else f"{d.path}:{d.span.start}"
