@@ -32,7 +32,7 @@ from editlint.document import words as _words
 from editlint.errors import did_you_mean
 from editlint.packs import literals as _literals
 from editlint.packs import scopes as _scopes
-from editlint.packs.patterns import Matcher, PatternError, Shifted, compile_user, timed_finditer
+from editlint.packs.patterns import Matcher, PatternError, Shifted, compile_user, timed_finditer, trusted_patterns
 from editlint.rule import Rule
 
 #: Top-level setting: seconds a pack rule's patterns may run on one document.
@@ -140,7 +140,22 @@ class PackRule(Rule):
         # span-overlap policy: a paragraph-level finding must not be dropped
         # because the paragraph contains a quotation.
         self.skip_quotes = False
-        self.setup(values)
+        if trusted_patterns.active:
+            # a bundled rule (see trusted_patterns): set up on first use, so
+            # rules a draft never reaches cost nothing at start-up
+            self._pending_setup = values
+        else:
+            self.setup(values)
+
+    def _ready(self) -> None:
+        """Run a deferred :meth:`setup` (bundled rules set up on first use)."""
+        values = self.__dict__.pop("_pending_setup", None)
+        if values is not None:
+            with trusted_patterns():
+                self.setup(values)
+
+    def prepare(self) -> None:
+        self._ready()
 
     # -- reading the file -----------------------------------------------------
     @classmethod
@@ -198,6 +213,7 @@ class PackRule(Rule):
         return ""
 
     def documentation(self) -> str:
+        self._ready()
         v = self.values
         summary = v["summary"] or _first_sentence(v["description"] or "") or _strip_placeholders(self.message)
         where = ", ".join(f"`{s}`" for s in self.scopes)
@@ -230,6 +246,8 @@ class PackRule(Rule):
 
     # -- checking ---------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Diagnostic]:
+        if "_pending_setup" in self.__dict__:
+            self._ready()
         timeout = self.settings.get(TIMEOUT_SETTING, DEFAULT_TIMEOUT)
         return self.run(doc, time.monotonic() + float(timeout))
 

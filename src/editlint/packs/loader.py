@@ -13,12 +13,12 @@ keys are located in the text here.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from editlint.errors import PackError, PluginError, did_you_mean
 from editlint.packs.kinds import PackRule, SpecError
+from editlint.packs.patterns import trusted_patterns
 
 
 def rule_kinds(host) -> dict[str, type[PackRule]]:
@@ -59,13 +59,25 @@ def load_pack_rules(host, config) -> list[tuple[str, PackRule]]:
     out: list[tuple[str, PackRule]] = []
     defined: dict[str, Path] = {}
     seen_folders: set[Path] = set()
+    bundled = _bundled_root()
     for source, folder in pack_folders(host, config):
         resolved = folder.resolve()
         if resolved in seen_folders:
             continue
         seen_folders.add(resolved)
-        for path in iter_rule_files(folder):
-            rule = load_rule_file(path, kinds)
+        files = list(iter_rule_files(folder))
+        specs = _parsed_folder(resolved, files)
+        # the bundled packs are checked by the test suite: their rules are
+        # set up on first use (see trusted_patterns)
+        trusted = bundled is not None and resolved.parent == bundled
+        for path in files:
+            if specs is not None:
+                spec = specs[path.name]
+                with _trust(trusted):
+                    rule = build_rule(spec, kinds, path=path, text=None)
+            else:
+                with _trust(trusted):
+                    rule = load_rule_file(path, kinds)
             if rule.code in defined:
                 raise PackError(
                     f"rule code {rule.code} is defined twice: in {defined[rule.code]} and in {path} (key 'code')",
@@ -79,6 +91,14 @@ def load_pack_rules(host, config) -> list[tuple[str, PackRule]]:
 
 def load_rule_file(path: Path, kinds: Mapping[str, type[PackRule]]) -> PackRule:
     """Read one rule file and build its rule; raise :class:`PackError`."""
+    text, spec = _parse_file(path)
+    return build_rule(spec, kinds, path=path, text=text)
+
+
+def _parse_file(path: Path) -> tuple[str, dict[str, Any]]:
+    """The text and the parsed TOML of a rule file; raise :class:`PackError`."""
+    import tomllib
+
     from editlint.config import _strip_position, _toml_error_line
 
     try:
@@ -91,22 +111,76 @@ def load_rule_file(path: Path, kinds: Mapping[str, type[PackRule]]) -> PackRule:
         line = _toml_error_line(str(exc)) or (len(text.splitlines()) or None)
         message = re.sub(r"\s*\(at end of document\)", "", _strip_position(str(exc)))
         raise PackError(f"invalid TOML: {message}", str(path), line) from None
-    return build_rule(spec, kinds, path=path, text=text)
+    return text, spec
 
 
-def build_rule(spec: Mapping[str, Any], kinds: Mapping[str, type[PackRule]], *, path: Path, text: str = "") -> PackRule:
-    """Build a rule from a parsed rule file (``text`` locates keys for errors)."""
+def _parsed_folder(folder: Path, files: list[Path]) -> dict[str, dict[str, Any]] | None:
+    """The parsed rule files of a folder, kept between runs (``editlint.prepared``).
+
+    None when a file cannot be read or parsed: the caller then loads the
+    files one by one, which reports the first problem as before.
+    """
+    if not files:
+        return {}
+    import zlib
+
+    from editlint.prepared import load
+
+    name = f"pack-{zlib.crc32(str(folder).encode('utf-8', 'surrogatepass')):08x}"
+    try:
+        return load(name, files, lambda: {p.name: _parse_file(p)[1] for p in files}, builder=__file__)
+    except PackError:
+        return None
+
+
+def _bundled_root() -> Path | None:
+    from editlint.resources import rules_dir
+
+    try:
+        return rules_dir().resolve()
+    except FileNotFoundError:
+        return None
+
+
+class _trust:
+    """``trusted_patterns`` when ``on``, else nothing."""
+
+    def __init__(self, on: bool) -> None:
+        self.context = trusted_patterns() if on else None
+
+    def __enter__(self) -> None:
+        if self.context is not None:
+            self.context.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.context is not None:
+            self.context.__exit__(*exc)
+
+
+def build_rule(spec: Mapping[str, Any], kinds: Mapping[str, type[PackRule]], *, path: Path, text: str | None = "") -> PackRule:
+    """Build a rule from a parsed rule file (``text`` locates keys for errors; None: read it if needed)."""
     extends = spec.get("extends")
     if extends is None:
         raise PackError("missing required key 'extends' (the kind of rule, e.g. 'existence')", str(path), 1)
     if not isinstance(extends, str) or extends not in kinds:
         hint = did_you_mean(str(extends), kinds)
         known = ", ".join(sorted(kinds))
+        if text is None:
+            text = _read_quietly(path)
         raise PackError(f"unknown kind {extends!r} in key 'extends'{hint}; known kinds: {known}", str(path), _line(text, "extends"))
     try:
         return kinds[extends](spec, path)
     except SpecError as exc:
+        if text is None:
+            text = _read_quietly(path)
         raise PackError(f"{exc} (key {exc.key!r})", str(path), _line(text, exc.key, exc.needle)) from None
+
+
+def _read_quietly(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _line(text: str, key: str, needle: str | None = None) -> int | None:

@@ -26,10 +26,40 @@ import time
 from bisect import bisect_right
 from typing import Iterator, Sequence
 
-import regex
-
 from editlint.document import Span
 from editlint.packs import literals
+
+
+class _RegexModule:
+    """The ``regex`` module, imported on first use (~9 ms: not for drafts that never need it)."""
+
+    def __getattr__(self, name: str):
+        import regex as module
+
+        globals()["regex"] = module
+        return getattr(module, name)
+
+
+regex = _RegexModule()
+
+
+class trusted_patterns:
+    """While active, patterns are taken as valid and compiled on first use.
+
+    For the bundled packs only: the test suite compiles and checks every one
+    of their patterns, and most drafts never need most of them (the
+    ``regex`` import and compile cost a single draft ~20 ms). User packs are
+    always checked when they load, so their errors name the file and line.
+    """
+
+    active = False
+
+    def __enter__(self) -> None:
+        self.previous = trusted_patterns.active
+        trusted_patterns.active = True
+
+    def __exit__(self, *exc: object) -> None:
+        trusted_patterns.active = self.previous
 
 _WORD_START = re.compile(r"\w")
 
@@ -183,13 +213,15 @@ class Matcher:
         for t in self.tokens:
             if not t.strip():
                 raise PatternError("a token is empty", "tokens", t)
-        for p in self.patterns:
-            if compile_user(p, ignore_case, engine, "patterns").fullmatch("") is not None:
-                raise PatternError(f"pattern {p!r} matches the empty string", "patterns", p)
-        for role, context in (("not-preceded-by", not_preceded_by), ("not-followed-by", not_followed_by)):
-            for p in context:
-                if compile_user(p, ignore_case, engine, role).groups:
-                    raise PatternError(f"context pattern {p!r} must not contain capturing groups (use (?:...))", role, p)
+        trusted = trusted_patterns.active
+        if not trusted:
+            for p in self.patterns:
+                if compile_user(p, ignore_case, engine, "patterns").fullmatch("") is not None:
+                    raise PatternError(f"pattern {p!r} matches the empty string", "patterns", p)
+            for role, context in (("not-preceded-by", not_preceded_by), ("not-followed-by", not_followed_by)):
+                for p in context:
+                    if compile_user(p, ignore_case, engine, role).groups:
+                        raise PatternError(f"context pattern {p!r} must not contain capturing groups (use (?:...))", role, p)
         if not self.tokens and not self.patterns:
             raise PatternError("nothing to match: give tokens or patterns", "tokens")
         self.timed = False
@@ -228,11 +260,15 @@ class Matcher:
                 self._alternatives = (alternatives, before, after, flags)
             return
         source = f"{before}(?|{'|'.join(alternatives)}){after}"
+        self.timed = True
+        if trusted:
+            self._compiled = None
+            self._regex_source = source  # compiled on first use (see trusted_patterns)
+            return
         try:
             self._compiled = regex.compile(source, regex.V0 | (regex.IGNORECASE if ignore_case else 0))
         except regex.error as exc:  # a context pattern that only fails in place
             raise PatternError(f"invalid pattern: {exc}", "patterns") from None
-        self.timed = True
 
     def finditer(self, text: str, spans: Sequence[Span], deadline: float) -> Iterator[Shifted | Hit]:
         """Yield non-empty matches inside the spans of ``text`` (offsets into ``text``).
@@ -294,9 +330,13 @@ class Matcher:
 
     @property
     def compiled(self):
-        """The compiled alternation (for literal tokens, built on first use)."""
+        """The compiled alternation (for literal tokens and trusted patterns, built on first use)."""
         if self._compiled is None:
-            self._compiled = re.compile(literal_source(self.tokens, lead=False), self._lazy_flags)
+            source = getattr(self, "_regex_source", None)
+            if source is not None:
+                self._compiled = regex.compile(source, regex.V0 | (regex.IGNORECASE if self.ignore_case else 0))
+            else:
+                self._compiled = re.compile(literal_source(self.tokens, lead=False), self._lazy_flags)
         return self._compiled
 
     @property
