@@ -595,12 +595,24 @@ _AFTER_ROLES = tuple((role, B[role]) for role in ("according", "per", "citing"))
 _B_IMPERSONAL, _B_HEAD, _B_THERE, _B_PARTICIPLE = B["impersonal"], B["head"], B["there"], B["participle"]
 _PARTICIPLES = lx.FACT_PARTICIPLES | lx.OPINION_PARTICIPLES
 _PARTICIPLE_LEADS = lx.PASSIVE_AUXILIARIES | lx.CONSENSUS_ADVERBS
+
+
+def _verb_tokens() -> dict[str, tuple[str, str]]:
+    # A token belongs to the last word that forms it (see lexicon._build_tokens):
+    # the tokens of the reporting words, looked up in the table, are all there is.
+    out: dict[str, tuple[str, str]] = {}
+    reporting = [word for word, roles in lx.CUE_ROLES.items() if lx._WORD_MASK[word] & _B_REPORTING]
+    for verb in reporting:
+        for token in [verb + tail for tail in lx._TRAILING] + ["(" + verb]:
+            word = lx.CUE_TOKENS[token][0]
+            bits = lx.TOKEN_MASK[token]
+            if bits & _B_REPORTING:
+                out[token] = (word, "report" if bits & _B_REPORT else "opinion" if bits & _B_OPINION else "participle")
+    return out
+
+
 #: Token -> (verb, role) for the reporting verbs and participles.
-_VERB_TOKENS: dict[str, tuple[str, str]] = {
-    token: (word, "report" if bits & _B_REPORT else "opinion" if bits & _B_OPINION else "participle")
-    for token, (word, _) in lx.CUE_TOKENS.items()
-    if (bits := lx.TOKEN_MASK[token]) & _B_REPORTING
-}
+_VERB_TOKENS: dict[str, tuple[str, str]] = _verb_tokens()
 
 
 def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, low: str, a: int, b: int) -> None:

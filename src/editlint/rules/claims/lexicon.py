@@ -579,14 +579,31 @@ def _mask(roles: tuple[str, ...]) -> int:
 
 
 #: Token as split from a lower-cased sentence -> (cue word, its roles).
-CUE_TOKENS: dict[str, tuple[str, tuple[str, ...]]] = {
-    word + tail: (word, roles) for word, roles in CUE_ROLES.items() for tail in _TRAILING
-}
-CUE_TOKENS.update({"(" + word: (word, roles) for word, roles in CUE_ROLES.items()})
-CUE_KEYS = frozenset(CUE_TOKENS)
+CUE_TOKENS: dict[str, tuple[str, tuple[str, ...]]] = {}
 #: Token -> the bits of its roles (one mask per word, shared by its tokens).
+TOKEN_MASK: dict[str, int] = {}
 _WORD_MASK = {word: _mask(roles) for word, roles in CUE_ROLES.items()}
-TOKEN_MASK: dict[str, int] = {token: _WORD_MASK[word] for token, (word, _) in CUE_TOKENS.items()}
+
+
+def _build_tokens() -> None:
+    # One pass for both tables (a word's tokens, word by word; then "(word"),
+    # the order in which two comprehensions would fill them: a token two
+    # words can form keeps its first place and its last word.
+    tokens, masks = CUE_TOKENS, TOKEN_MASK
+    for word, roles in CUE_ROLES.items():
+        entry, mask = (word, roles), _WORD_MASK[word]
+        for tail in _TRAILING:
+            token = word + tail
+            tokens[token] = entry
+            masks[token] = mask
+    for word, roles in CUE_ROLES.items():
+        token = "(" + word
+        tokens[token] = (word, roles)
+        masks[token] = _WORD_MASK[word]
+
+
+_build_tokens()
+CUE_KEYS = frozenset(CUE_TOKENS)
 
 # -- anchored context patterns (run only where a cue was found) -----------------------------
 
