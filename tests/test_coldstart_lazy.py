@@ -1,4 +1,4 @@
-"""Start-up without the ``regex`` module: the shortcuts give the answers of the general code."""
+"""Cold start: work put off until a draft needs it gives the answers of the general code."""
 
 from __future__ import annotations
 
@@ -134,3 +134,37 @@ def test_linting_with_and_without_the_shortcuts_agrees():
     finally:
         tokens.PATTERNS._fast = fast
     assert before == after
+
+
+# -- the gazetteer's word list: binary search until many lookups, then a set ------------------------
+
+
+def test_word_list_answers_as_a_set():
+    from editlint.rules.names.gazetteer import WordList, base_gazetteer
+
+    words = frozenset(base_gazetteer().common)
+    rnd = random.Random(5)
+    sample = rnd.sample(sorted(words), 400)
+    probes = sample + [w + "s" for w in sample] + [w[:-1] for w in sample] + [w.capitalize() for w in sample[:50]]
+    probes += ["", "\n", "a\nb", min(words), max(words), "zzzzzz", "Ä", 42, None]
+    searching = WordList(WordList.join(words))
+    searching._budget = 10**9  # never switch to the set
+    hashing = WordList(WordList.join(words))
+    hashing.as_set()
+    for probe in probes:
+        expected = probe in words
+        assert (probe in searching) == expected, probe
+        assert (probe in hashing) == expected, probe
+    assert searching == words and words == searching and len(searching) == len(words) and set(searching) == words
+    tiny = WordList(WordList.join(["b", "a", "c"]))
+    assert [w in tiny for w in ("a", "b", "c", "d", "")] == [True, True, True, False, False]
+    assert not ("a" in WordList(WordList.join([])))
+
+
+def test_word_list_builds_its_set_after_many_lookups():
+    from editlint.rules.names.gazetteer import WordList
+
+    words = WordList(WordList.join(f"w{i}" for i in range(100)))
+    for i in range(WordList.SET_AFTER + 5):
+        assert (f"w{i % 150}" in words) == (i % 150 < 100)
+    assert words._set is not None
