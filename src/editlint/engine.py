@@ -70,6 +70,7 @@ class Linter:
         self.summaries = summaries
         self._el = {code: registry.rules.get(code) for code in ("EL001", "EL002", "EL003", "EL004", "EL005")}
         self._enabled_codes = {r.code for r in self.rules}
+        self._by_code = {r.code: r for r in self.rules}
 
     # -- which rules run for which file ---------------------------------------
     def rules_for(self, path: str) -> list[Rule]:
@@ -94,6 +95,8 @@ class Linter:
         budget = _budget(self.rule_budget)
         try:
             for rule in rules:
+                if rule.engine_reported:
+                    continue  # the EL rules: the engine reports them, their check() finds nothing
                 produced, problem = self._run_rule(rule, doc, budget)
                 found.extend(produced)
                 if problem is not None:
@@ -101,7 +104,7 @@ class Linter:
                     internal = internal or problem.code in ("EL001", "EL004")
         finally:
             budget.close()
-        found = self._quote_policy(doc, found, {r.code: r for r in rules})
+        found = self._quote_policy(doc, found, self._by_code if rules is self.rules else {r.code: r for r in rules})
         suppressions = parse_suppressions(doc)
         kept = apply_suppressions(found, suppressions, self.registry.matches)
         if "EL002" in self._enabled_codes:
@@ -212,16 +215,25 @@ class _budget:
     """Interrupt each block run under it after ``seconds`` (main thread on POSIX only).
 
     One per document: the checks and the SIGALRM handler are set up once,
-    each rule (``with budget:``) costs one ``setitimer`` call that restarts
-    the clock, and :meth:`close` stops it after the last rule. The handler
-    only raises while a rule runs, so an alarm that falls between rules is
-    ignored (the next rule restarts the clock anyway). Arming and disarming
-    around every rule cost ~4 µs per rule and document: ~0.25 s of CPU over
-    a 2,000-draft corpus.
+    and the timer is started once, by the first rule. Each rule (``with
+    budget:``) only notes when it started (its deadline is ``seconds`` after
+    that). The timer, set for the rule that started it, fires no later than
+    any later rule's deadline; when it fires early for the rule running then,
+    the handler sets it again for what is left of that rule's time, and
+    raises only once a rule has had all of it. So each rule gets exactly its
+    budget, as if the clock were restarted around every rule, for two
+    ``setitimer`` calls per document instead of one per rule and document
+    (~1 µs each: ~0.05 s of CPU over a 2,000-draft corpus). :meth:`close`
+    stops the timer after the last rule; an alarm that falls between rules is
+    ignored.
     """
 
     armed_now = False
     installed = False
+    #: Monotonic time at which the running rule's budget ends.
+    deadline = 0.0
+    #: Whether the timer is set (it fires at most ``seconds`` after being set).
+    ticking = False
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
@@ -237,7 +249,10 @@ class _budget:
 
     def __enter__(self) -> None:
         if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            _budget.deadline = _monotonic() + self.seconds
+            if not _budget.ticking:
+                _budget.ticking = True
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)
             _budget.armed_now = True
 
     def __exit__(self, *exc: object) -> None:
@@ -246,14 +261,25 @@ class _budget:
     def close(self) -> None:
         """Stop the clock (after the document's last rule)."""
         _budget.armed_now = False
-        if self.armed:
+        if self.armed and _budget.ticking:
+            _budget.ticking = False
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+_monotonic = time.monotonic
+
+
 def _overran(signum: int, frame: object) -> None:
-    if _budget.armed_now:
-        _budget.armed_now = False
-        raise RuleOverran()
+    if not _budget.armed_now:
+        _budget.ticking = False  # fired between rules: the next rule starts it again
+        return
+    left = _budget.deadline - _monotonic()
+    if left > 0:  # set by an earlier rule: this one still has time
+        signal.setitimer(signal.ITIMER_REAL, left)
+        return
+    _budget.armed_now = False
+    _budget.ticking = False
+    raise RuleOverran()
 
 
 def _relative(path: str, root) -> str:

@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Iterable, Mapping
 from editlint.diagnostic import Diagnostic, Fix, Severity
 from editlint.document import Document, Span
 
+_new = tuple.__new__
 CODE_PATTERN = re.compile(r"[A-Z]{2,4}\d{3}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 #: Code families reserved by editlint.
@@ -63,6 +64,9 @@ class Rule:
     source: str = "editlint"
     #: Settings (top-level config keys) shared by all rules; set by the registry.
     settings: Mapping[str, Any] = {}
+    #: The engine reports this rule's findings itself (the EL rules): its
+    #: ``check`` finds nothing and is not called.
+    engine_reported: ClassVar[bool] = False
 
     def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None) -> None:
         self.option_values: dict[str, Any] = {**self.default_options(), **(options or {})}
@@ -117,19 +121,26 @@ class Rule:
         data: Mapping[str, Any] | None = None,
     ) -> Diagnostic:
         """Build a diagnostic of this rule at ``span`` of ``doc``."""
-        return Diagnostic(
-            code=self.code,
-            name=self.name,
-            severity=severity if severity is not None else self.severity,
-            message=message,
-            span=Span(*span),
-            path=doc.path,
-            confidence=None if confidence is None else round(float(confidence), 3),
-            fix=fix,
-            help=help,
-            notes=tuple(notes),
-            source=self.source,
-            data=dict(data or {}),
+        # tuple.__new__: the fields in order, without NamedTuple's keyword handling
+        at = tuple(span)
+        if len(at) != 2:
+            at = Span(*at)  # raises as Span(*span) would
+        return _new(
+            Diagnostic,
+            (
+                self.code,
+                self.name,
+                severity if severity is not None else self.severity,
+                message,
+                _new(Span, at),
+                doc.path,
+                None if confidence is None else round(float(confidence), 3),
+                fix,
+                help,
+                notes if type(notes) is tuple else tuple(notes),
+                self.source,
+                dict(data) if data else {},
+            ),
         )
 
     def __repr__(self) -> str:

@@ -15,6 +15,8 @@ from editlint.rule import Rule
 
 
 class _EngineRule(Rule):
+    engine_reported = True
+
     def check(self, doc) -> Iterable:
         return ()
 

@@ -613,6 +613,7 @@ def _verb_tokens() -> dict[str, tuple[str, str]]:
 
 #: Token -> (verb, role) for the reporting verbs and participles.
 _VERB_TOKENS: dict[str, tuple[str, str]] = _verb_tokens()
+_VERB_KEYS = frozenset(_VERB_TOKENS)
 
 
 def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, low: str, a: int, b: int) -> None:
@@ -630,10 +631,10 @@ def _attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: str, l
     if mask & _B_REPORTING:
         verbs: list[tuple[int, str, str]] = []  # (offset, word, role), in text order
         seen: set[str] = set()
-        verb_of = _VERB_TOKENS.get
-        for token in hits:
+        verb_of = _VERB_TOKENS.__getitem__
+        for token in hits & _VERB_KEYS:
             verb = verb_of(token)
-            if verb is None or verb[0] in seen:
+            if verb[0] in seen:
                 continue
             word, role = verb
             seen.add(word)
