@@ -56,7 +56,9 @@ def parse_tables(data: Mapping[str, Any]) -> LabelTables:
         raise ValueError("the [labels] table needs 'loaded' and 'neutral' words")
 
     def alternation(items: frozenset[str]) -> str:
-        return "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
+        # longest first; ties in a fixed order, so the pattern's text (hence the
+        # compiled-program cache's key) is the same in every run
+        return "|".join(sorted((re.escape(w) for w in items), key=lambda w: (-len(w), w)))
 
     past = words("past")
     return LabelTables(

@@ -300,7 +300,8 @@ def _words_pattern(words: Iterable[str], *, after: bool) -> LazyPattern | None:
 
     Compiled on first use: only the rare hits of the entry's own forms need it.
     """
-    alts = sorted({normalize(w) for w in words if w.strip()}, key=len, reverse=True)
+    # longest first, ties in a fixed order (the same pattern text in every run)
+    alts = sorted({normalize(w) for w in words if w.strip()}, key=lambda w: (-len(w), w))
     if not alts:
         return None
     body = "|".join("".join(_char_pattern(ch) for ch in w) for w in alts)
