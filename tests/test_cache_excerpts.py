@@ -195,3 +195,30 @@ def test_baseline_from_cached_results_matches(run_cli, tmp_path, monkeypatch):
     run_cli("--isolated", "--write-baseline", "warmup.json", "drafts")
     run_cli("--isolated", "--write-baseline", "cached.json", "drafts")
     assert Path("fresh.json").read_text(encoding="utf-8") == Path("cached.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["d.md", "a/b.md", "./a/b.md", "a/../c/b.md", "a//b.md", "/abs/x.md", "/x.md", "../up/x.md", "a/./b.md", ".hidden/x.md"],
+)
+def test_absolute_paths_are_worked_out_as_abspath_does(path):
+    import os
+
+    from editlint.cache import _absolute
+
+    folders: dict[str, str] = {}
+    assert _absolute(path, folders) == os.path.abspath(path)
+    assert _absolute(path, folders) == os.path.abspath(path)  # from the memo
+
+
+def test_discovered_paths_are_those_path_gives(tmp_path):
+    from editlint.files import discover
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a.md", "b.txt", "sub/c.md", "skip.py"):
+        (tmp_path / name).write_text("x\n")
+    for top in (str(tmp_path), str(tmp_path) + "/", str(tmp_path / "sub")):
+        found = list(discover([top], [], tmp_path))
+        assert [str(p) for p in found] == [str(Path(str(p))) for p in found]
+        assert all(type(p) is type(Path(str(p))) and p == Path(str(p)) for p in found)
+    assert [p.name for p in discover([str(tmp_path)], ["sub"], tmp_path)] == ["a.md", "b.txt"]

@@ -13,18 +13,18 @@ damaged or foreign file is ignored.
 The location is ``.editlint_cache/`` beside the configuration file (or in
 the current folder), ``cache-dir`` in config, or ``EDITLINT_CACHE_DIR``.
 
-Format (``"format": 2``): the strings that repeat across findings (codes,
-names, messages, help, notes, sources, the JSON of ``data``) are stored
-once, in ``"strings"``, and entries refer to them by index. The table only
-grows between compactions, so entries written by other processes stay
-valid when a process appends its own; it is rebuilt when most of it is no
-longer used. An entry is ``[size, mtime_ns, findings, summary, lines]``
-with one finding per list::
+Format (``"format": 3``): the strings that repeat across findings (codes,
+names, messages, help, notes, sources) are stored once, in ``"strings"``,
+and so are the findings' ``data`` values, in ``"data"``; entries refer to
+them by index. The tables only grow between compactions, so entries
+written by other processes stay valid when a process appends its own; they
+are rebuilt when most of them is no longer used. An entry is
+``[size, mtime_ns, findings, summary, lines]`` with one finding per list::
 
     [code, name, severity, message, start, end, confidence, fix, help, notes, source, data]
 
 (``fix``: null or ``[applicability, title, [[start, end, replacement], ...]]``;
-string fields are indices, ``data`` the index of its JSON text or null).
+string fields are indices into ``strings``, ``data`` an index into ``data`` or null).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from editlint.excerpt import SourceLines
 
 CACHE_DIRNAME = ".editlint_cache"
 #: Version of the file layout (part of the cache key).
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 _SEVERITY = {s.value: s for s in Severity}
 _APPLICABILITY = {a.value: a for a in Applicability}
@@ -117,16 +117,15 @@ class ResultCache:
     def __init__(self, directory: Path, key: str) -> None:
         self.file = directory / f"results-{key}.json"
         self.dirty: dict[str, _Pending] = {}
-        self.strings, self.entries = _read(self.file)
-        self._data: dict[int, Any] = {}  # data index -> decoded JSON
+        self._folders: dict[str, str] = {}  # folder as written -> absolute
+        self.strings, self.values, self.entries = _read(self.file)
 
-    @staticmethod
-    def identity(path: Path) -> tuple[str, int, int] | None:
+    def identity(self, path: Path) -> tuple[str, int, int] | None:
         try:
             st = os.stat(path)
         except OSError:
             return None
-        return os.path.abspath(path), st.st_size, st.st_mtime_ns
+        return _absolute(os.fspath(path), self._folders), st.st_size, st.st_mtime_ns
 
     def get(self, path: Path, display: str | None = None) -> CachedResult | None:
         """The cached results of ``path`` while it is unchanged, else None.
@@ -160,8 +159,8 @@ class ResultCache:
                 gitignore.write_text("# created by editlint\n*\n", encoding="utf-8")
             # merge with entries other processes saved meanwhile: their
             # entries keep their indices, ours are encoded against their table
-            strings, entries = _read(self.file)
-            table = _Table(strings)
+            strings, values, entries = _read(self.file)
+            table = _Table(strings, values)
             for name, pending in self.dirty.items():
                 try:  # data that JSON cannot hold is not cached
                     if pending.summary:
@@ -169,11 +168,12 @@ class ResultCache:
                     entries[name] = table.entry(pending)
                 except (TypeError, ValueError):
                     continue
-            strings, entries = _compact(table.strings, entries)
+            strings, values, entries = _compact(table.strings, table.values, entries)
             # a name unique to this process, then an atomic rename
             tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
             with open(tmp, "w", encoding="utf-8") as handle:
-                json.dump({"format": CACHE_FORMAT, "strings": strings, "entries": entries}, handle, separators=(",", ":"), ensure_ascii=False)
+                # ASCII (non-ASCII escaped): decoding the file then costs a third less
+                json.dump({"format": CACHE_FORMAT, "strings": strings, "data": values, "entries": entries}, handle, separators=(",", ":"))
             os.replace(tmp, self.file)
             self.dirty.clear()
         except (OSError, TypeError, ValueError):
@@ -182,7 +182,7 @@ class ResultCache:
     # -- decoding -------------------------------------------------------------------------------
     def _decode(self, entry: list, path: str) -> CachedResult:
         strings = self.strings
-        data_of = self._data_of
+        values = self.values
         out: list[Diagnostic] = []
         append = out.append
         for code, name, severity, message, start, end, confidence, fix, help_, notes, source, data in entry[2]:
@@ -206,7 +206,7 @@ class ResultCache:
                         None if help_ is None else strings[help_],
                         tuple([strings[n] for n in notes]) if notes else (),
                         strings[source],
-                        None if data is None else data_of(data),
+                        None if data is None else (dict(data) if type(data := values[data]) is dict else data),
                     ),
                 )
             )
@@ -216,34 +216,60 @@ class ResultCache:
         return CachedResult(out, summary, None if lines is None else SourceLines.from_list(lines))
 
     def _data_of(self, index: int) -> Any:
-        """Decoded ``data`` (parsed once per distinct value; each finding gets its own dict)."""
-        value = self._data.get(index)
-        if value is None:
-            value = self._data[index] = json.loads(self.strings[index])
+        """A finding's ``data`` (each finding gets its own top-level dict)."""
+        value = self.values[index]
         return dict(value) if type(value) is dict else value
 
 
-def _read(file: Path) -> tuple[list[str], dict[str, list]]:
-    """The string table and entries of a cache file; empty when absent or not ours."""
+def _absolute(path: str, folders: dict[str, str]) -> str:
+    """``os.path.abspath(path)``, with each folder's absolute path worked out once."""
+    head, sep, name = path.rpartition(os.sep)
+    if not sep or not name or name in (".", "..") or (os.altsep and os.altsep in path):
+        return os.path.abspath(path)
+    folder = folders.get(head)
+    if folder is None:
+        folder = folders[head] = os.path.abspath(head or os.sep)
+    return os.path.join(folder, name)
+
+
+def _read(file: Path) -> tuple[list[str], list[Any], dict[str, list]]:
+    """The string and data tables and the entries of a cache file; empty when absent or not ours."""
     try:
         with open(file, encoding="utf-8") as handle:
             raw = json.load(handle)
-        strings, entries = raw["strings"], raw["entries"]
-        if raw.get("format") == CACHE_FORMAT and type(strings) is list and type(entries) is dict:
-            return strings, entries
+        strings, values, entries = raw["strings"], raw["data"], raw["entries"]
+        if raw.get("format") == CACHE_FORMAT and type(strings) is list and type(values) is list and type(entries) is dict:
+            return strings, values, entries
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    return [], {}
+    return [], [], {}
+
+
+def _data_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class _Table:
-    """Appends strings to a table, each once."""
+    """Appends strings and data values to their tables, each once."""
 
-    def __init__(self, strings: list[str]) -> None:
+    def __init__(self, strings: list[str], values: list[Any] = ()) -> None:
         self.strings = list(strings)
         self._index: dict[str, int] = {}
         for i, s in enumerate(self.strings):
             self._index.setdefault(s, i)
+        self.values = list(values)
+        self._value_index: dict[str, int] = {}
+        for i, v in enumerate(self.values):
+            self._value_index.setdefault(_data_key(v), i)
+
+    def value(self, data: Any) -> int:
+        key = _data_key(data)  # raises TypeError for data JSON cannot hold
+        i = self._value_index.get(key)
+        if i is None:
+            i = self._value_index[key] = len(self.values)
+            # stored as JSON reads it back, so a cached finding equals a fresh one read from disk
+            self.values.append(json.loads(key))
+        return i
 
     def __call__(self, value: str) -> int:
         i = self._index.get(value)
@@ -259,7 +285,7 @@ class _Table:
             fix = None
             if d.fix is not None:
                 fix = [d.fix.applicability.value, s(d.fix.title), [[e.start, e.end, e.replacement] for e in d.fix.edits]]
-            data = None if d.data is None else s(json.dumps(d.data, ensure_ascii=False, separators=(",", ":")))
+            data = None if d.data is None else s.value(d.data)
             findings.append(
                 [
                     s(d.code),
@@ -281,33 +307,32 @@ class _Table:
 
 
 def _indices(finding: list) -> list[int]:
-    code, name, _, message, _, _, _, fix, help_, notes, source, data = finding
+    code, name, _, message, _, _, _, fix, help_, notes, source, _ = finding
     out = [code, name, message, source, *notes]
     if fix is not None:
         out.append(fix[1])
     if help_ is not None:
         out.append(help_)
-    if data is not None:
-        out.append(data)
     return out
 
 
-def _compact(strings: list[str], entries: dict[str, list]) -> tuple[list[str], dict[str, list]]:
-    """Drop the strings no entry uses any more, once they are most of the table."""
+def _compact(strings: list[str], values: list[Any], entries: dict[str, list]) -> tuple[list[str], list[Any], dict[str, list]]:
+    """Drop the strings and data no entry uses any more, once they are most of their tables."""
     used: set[int] = set()
+    used_values: set[int] = set()
     try:
         for entry in entries.values():
             for finding in entry[2]:
                 used.update(_indices(finding))
+                if finding[11] is not None:
+                    used_values.add(finding[11])
     except (TypeError, ValueError, IndexError):
-        return strings, entries  # a foreign entry: leave the table as it is
-    if len(strings) <= 2 * len(used) + 1024:
-        return strings, entries
-    order = sorted(used)
+        return strings, values, entries  # a foreign entry: leave the tables as they are
+    if len(strings) <= 2 * len(used) + 1024 and len(values) <= 2 * len(used_values) + 1024:
+        return strings, values, entries
+    order, value_order = sorted(used), sorted(used_values)
     remap = {old: new for new, old in enumerate(order)}
-
-    def m(i):
-        return None if i is None else remap[i]
+    value_remap = {old: new for new, old in enumerate(value_order)}
 
     out: dict[str, list] = {}
     for name, entry in entries.items():
@@ -315,6 +340,12 @@ def _compact(strings: list[str], entries: dict[str, list]) -> tuple[list[str], d
         for code, nm, severity, message, start, end, confidence, fix, help_, notes, source, data in entry[2]:
             if fix is not None:
                 fix = [fix[0], remap[fix[1]], fix[2]]
-            findings.append([remap[code], remap[nm], severity, remap[message], start, end, confidence, fix, m(help_), [remap[n] for n in notes], remap[source], m(data)])
+            findings.append(
+                [
+                    remap[code], remap[nm], severity, remap[message], start, end, confidence, fix,
+                    None if help_ is None else remap[help_], [remap[n] for n in notes], remap[source],
+                    None if data is None else value_remap[data],
+                ]
+            )  # fmt: skip
         out[name] = [entry[0], entry[1], findings, entry[3], entry[4]]
-    return [strings[i] for i in order], out
+    return [strings[i] for i in order], [values[i] for i in value_order], out

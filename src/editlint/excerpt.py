@@ -16,6 +16,8 @@ from typing import Iterable
 
 from editlint.document.span import LineIndex, Position
 
+_new = tuple.__new__
+
 
 class SourceLines:
     """Some lines of a text: line numbers, start offsets and contents.
@@ -67,10 +69,11 @@ class SourceLines:
     def position(self, offset: int) -> Position | None:
         """The 1-based position of ``offset`` (clamped to the text), as :meth:`LineIndex.position`."""
         offset = 0 if offset < 0 else self.length if offset > self.length else offset
-        i = self._line_of(offset)
-        if i < 0:
+        starts = self.starts
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset > starts[i] + len(self.lines[i]):
             return None
-        return Position(self.numbers[i], offset - self.starts[i] + 1)
+        return _new(Position, (self.numbers[i], offset - starts[i] + 1))
 
     def line_text(self, line: int) -> str | None:
         """The 1-based ``line`` without its line ending, as :meth:`LineIndex.line_span` cuts it."""

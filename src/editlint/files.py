@@ -57,13 +57,15 @@ class Excluder:
         self._path = re.compile("|".join(paths)) if paths else None
         self.root = os.path.abspath(root)
 
-    def __call__(self, path: str) -> bool:
+    def __call__(self, path: str, absolute: str | None = None) -> bool:
+        """Whether ``path`` is excluded (``absolute``: its absolute form, when the caller has it)."""
         if self._name is None:
             return False
         name = os.path.basename(path)
         if self._name.match(name):
             return True
-        absolute = os.path.abspath(path)
+        if absolute is None:
+            absolute = os.path.abspath(path)
         prefix = self.root + os.sep
         rel = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
         return bool(self._path.match(rel.replace(os.sep, "/")))
@@ -79,12 +81,43 @@ def discover(paths: Iterable[str], excludes: Iterable[str], root: Path, *, force
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            for item in _walk(str(p), excluded):
-                yield item if isinstance(item, Skipped) else Path(item)
+            child = _child_maker(p)
+            folder = str(p)
+            for item in _walk(folder, excluded):
+                if isinstance(item, Skipped):
+                    yield item
+                else:
+                    yield child(item)
         elif force_exclude and excluded(str(p)):
             continue
         else:
             yield p
+
+
+def _child_maker(top: Path):
+    """``Path(item)`` for the items ``_walk`` yields under ``top``, without parsing each again.
+
+    ``Path._make_child_relpath`` (CPython 3.11-3.12, what ``iterdir`` uses)
+    appends a name to a parsed path; elsewhere, or for items in subfolders,
+    ``Path(item)``.
+    """
+    make = getattr(top, "_make_child_relpath", None)
+    if make is None:
+        return Path
+    prefix = str(top) + os.sep
+    if prefix == os.sep + os.sep or prefix == "." + os.sep:
+        return Path  # "/" or ".": str() of a child differs from the walked string
+
+    def child(item: str) -> Path:
+        if item.startswith(prefix):
+            name = item[len(prefix) :]
+            if name and os.sep not in name and (not os.altsep or os.altsep not in name):
+                made = make(name)
+                if str(made) == item:
+                    return made
+        return Path(item)
+
+    return child
 
 
 def _walk(folder: str, excluded: Excluder) -> Iterator[str | Skipped]:
@@ -100,8 +133,9 @@ def _walk(folder: str, excluded: Excluder) -> Iterator[str | Skipped]:
     except OSError as exc:
         yield Skipped(folder, f"cannot read folder: {exc.strerror or exc}")
         return
+    absolute = os.path.abspath(folder)
     for name, path, is_dir in sorted(entries):
-        if excluded(path):
+        if excluded(path, os.path.join(absolute, name)):
             continue
         if is_dir:
             yield from _walk(path, excluded)

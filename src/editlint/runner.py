@@ -250,6 +250,7 @@ class Session:
             root_config = self.config_file_for(Path(given))
             config = self.linter(root_config).config
             excludes = (*config.exclude, *config.extend_exclude)
+            given_key = os.path.normpath(given)
             for item in discover([given], excludes, config.root, force_exclude=self.options.force_exclude):
                 if isinstance(item, Skipped):
                     report.skipped.append(item)
@@ -260,7 +261,7 @@ class Session:
                 if key not in seen:
                     seen.add(key)
                     targets.append(item)
-                    if os.path.normpath(given) != key:
+                    if given_key != key:
                         walked.add(key)
         files = self._lint_many(targets, report)
         # a binary file met while walking a folder is skipped with a notice;

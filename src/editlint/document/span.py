@@ -12,6 +12,9 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 
+_new = tuple.__new__
+
+
 class Span(NamedTuple):
     """A half-open range ``[start, end)`` of character offsets."""
 
@@ -58,9 +61,10 @@ class LineIndex:
 
     def position(self, offset: int) -> Position:
         """Return the 1-based position of ``offset`` (clamped to the text)."""
-        offset = max(0, min(offset, self.length))
-        line = bisect_right(self.line_starts, offset) - 1
-        return Position(line + 1, offset - self.line_starts[line] + 1)
+        offset = 0 if offset < 0 else self.length if offset > self.length else offset
+        starts = self.line_starts
+        line = bisect_right(starts, offset) - 1
+        return _new(Position, (line + 1, offset - starts[line] + 1))
 
     def line_span(self, line: int, text: str) -> Span:
         """Return the span of 1-based ``line`` without its line ending."""

@@ -246,7 +246,8 @@ class ConciseFormatter(_TextFormatter):
                         where = f"{d.path}:{line}:{column}"
                     else:
                         where = f"{d.path}:{d.span.start}"
-                    append(f"{where}: {d.code}{fix_marker(d)} [{SEVERITY_WORD[d.severity]}] {d.message}\n")
+                    mark = "" if d.fix is None else fix_marker(d)
+                    append(f"{where}: {d.code}{mark} [{SEVERITY_WORD[d.severity]}] {d.message}\n")
             self.stream.write("".join(out))
             self._emit(self._tail(report))
             return
