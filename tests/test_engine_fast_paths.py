@@ -134,3 +134,11 @@ def test_results_cross_processes_as_plain_tuples_and_come_back_equal():
         assert back == d and type(back) is type(d) and type(back.span) is Span
         assert back.fix is None or (type(back.fix) is Fix and all(type(e).__name__ == "Edit" for e in back.fix.edits))
     assert type(_flat(plain)) is tuple and _flat(odd) is odd
+
+
+def test_the_claims_rules_know_the_analysis_key():
+    from editlint.rules.claims import analysis, rules
+
+    assert rules._ANALYSIS_KEY == analysis.ANALYSIS_KEY
+    doc = parse("Sources said 300 troops left.\n", "a.md")
+    assert rules.claims_analysis(doc) is analysis.claims_analysis(doc) is doc.peek(analysis.ANALYSIS_KEY)

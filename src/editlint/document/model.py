@@ -197,6 +197,9 @@ class Document:
     @property
     def sentences(self) -> list[Sentence]:
         """Sentences of the body blocks (headings, code and HTML excluded)."""
+        found = self._derived.get("sentences")
+        if found is not None:  # most reads: no import statement to run
+            return found
         from editlint.document.sentences import split_sentences
 
         return self.derived("sentences", split_sentences)
@@ -204,6 +207,9 @@ class Document:
     @property
     def quotes(self) -> list[Span]:
         """Quoted-speech spans, quote marks included, sorted by start."""
+        found = self._derived.get("quotes")
+        if found is not None:
+            return found
         from editlint.document.quotes import find_quotes
 
         return self.derived("quotes", find_quotes)

@@ -16,9 +16,16 @@ from editlint.rule import Rule
 
 def claims_analysis(doc: Document):
     """The shared analysis (imported on first use: it is not start-up cost)."""
+    found = doc.peek(_ANALYSIS_KEY)
+    if found is not None:  # the other rules of the family: computed already
+        return found
     from editlint.rules.claims.analysis import claims_analysis as analyse
 
     return analyse(doc)
+
+
+#: ``analysis.ANALYSIS_KEY`` (repeated here so that reading a computed analysis needs no import).
+_ANALYSIS_KEY = "editlint.claims.analysis"
 
 
 #: Readable names of the claim signals, for messages.
@@ -44,6 +51,10 @@ SIGNAL_LABELS = {
     "actor-event": "named actor acting",
     "state": "standing fact",
 }
+
+
+_MESSAGES: dict[int | None, str] = {}
+_CIT001_HELP = "say where it comes from: \"according to …\", \"… said\", or a link to the source"
 
 
 def _quote_phrase(doc: Document, span: Span, limit: int = 60) -> str:
@@ -139,19 +150,24 @@ class UncitedClaim(Rule):
     def check(self, doc: Document) -> Iterable[Diagnostic]:
         threshold = float(self.opt("min-confidence"))
         carry = int(self.opt("carry-forward"))
+        messages = _MESSAGES
         for facts in claims_analysis(doc).sentences:
             if facts.skipped or facts.confidence <= 0 or facts.confidence < threshold:
                 continue
             if facts.attributed or facts.weasel is not None or facts.covered(carry) or facts.quoted >= 0.5:
                 continue
             data = facts.signals.as_data() if facts.signals else {}
-            labels = [SIGNAL_LABELS[s] for s in data.get("signals", []) if s != "actor-event"][:3]
+            key = facts.signals.mask if facts.signals else None
+            message = messages.get(key)
+            if message is None:  # one message per set of signals: a few dozen in all
+                labels = [SIGNAL_LABELS[s] for s in data.get("signals", []) if s != "actor-event"][:3]
+                message = messages[key] = f"uncited claim ({', '.join(labels)}): no source for this sentence"
             yield self.diagnostic(
                 doc,
                 facts.span,
-                f"uncited claim ({', '.join(labels)}): no source for this sentence",
+                message,
                 confidence=facts.confidence,
-                help="say where it comes from: \"according to …\", \"… said\", or a link to the source",
+                help=_CIT001_HELP,
                 data={"confidence": facts.confidence, **data},
             )
 
