@@ -222,3 +222,30 @@ def test_discovered_paths_are_those_path_gives(tmp_path):
         assert [str(p) for p in found] == [str(Path(str(p))) for p in found]
         assert all(type(p) is type(Path(str(p))) and p == Path(str(p)) for p in found)
     assert [p.name for p in discover([str(tmp_path)], ["sub"], tmp_path)] == ["a.md", "b.txt"]
+
+
+def test_one_line_formats_do_not_read_the_lines_and_text_formats_survive_losing_them(run_cli, tmp_path, monkeypatch):
+    import editlint.cache
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for name, text in DRAFTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    outputs = {fmt: run_cli("--isolated", "--select", "ALL", "--format", fmt, "drafts").out for fmt in ("concise", "full", "sarif")}
+    reads = []
+    real = editlint.cache._read_lines
+    monkeypatch.setattr(editlint.cache, "_read_lines", lambda file: reads.append(file) or real(file))
+    assert run_cli("--isolated", "--select", "ALL", "--format", "concise", "drafts").out == outputs["concise"]
+    assert reads == []  # positions come with the findings
+    assert run_cli("--isolated", "--select", "ALL", "--format", "full", "drafts").out == outputs["full"]
+    assert len(reads) == 1
+    # lines lost (or stale): the drafts are read instead, with the same output
+    import os
+
+    for root, _, names in os.walk(os.environ["EDITLINT_CACHE_DIR"]):
+        for name in names:
+            if name.endswith(".lines.json"):
+                os.unlink(os.path.join(root, name))
+    for fmt in ("full", "sarif"):
+        assert run_cli("--isolated", "--select", "ALL", "--format", fmt, "drafts").out == outputs[fmt]

@@ -3,12 +3,15 @@
 One JSON file per (editlint version, configuration, rule set, plugins) key
 holds the results of every file linted with that key; an entry is reused
 while the file's size, modification time and path are unchanged. An entry
-also keeps the lines its findings touch (:class:`~editlint.excerpt.SourceLines`),
-so a second run on an unchanged archive prints its report without reading
-the drafts again. Saving merges with what other processes wrote meanwhile
-and replaces the file atomically, so concurrent runs are safe (the last
-writer wins per entry). The file is plain JSON (no pickle, no code): a
-damaged or foreign file is ignored.
+also keeps the line and column of its findings' ends, and a second file
+(``….lines.json``) the lines they touch
+(:class:`~editlint.excerpt.SourceLines`), so a second run on an unchanged
+archive prints its report without reading the drafts again; the lines are
+read only by formats that show text. Saving merges with what other
+processes wrote meanwhile and replaces each file atomically, so concurrent
+runs are safe (the last writer wins per entry; a lines entry is used only
+while its file's size and time match). The files are plain JSON (no
+pickle, no code): a damaged or foreign file is ignored.
 
 The location is ``.editlint_cache/`` beside the configuration file (or in
 the current folder), ``cache-dir`` in config, or ``EDITLINT_CACHE_DIR``.
@@ -19,12 +22,15 @@ and so are the findings' ``data`` values, in ``"data"``; entries refer to
 them by index. The tables only grow between compactions, so entries
 written by other processes stay valid when a process appends its own; they
 are rebuilt when most of them is no longer used. An entry is
-``[size, mtime_ns, findings, summary, lines]`` with one finding per list::
+``[size, mtime_ns, findings, summary, positions]`` with one finding per list::
 
     [code, name, severity, message, start, end, confidence, fix, help, notes, source, data]
 
 (``fix``: null or ``[applicability, title, [[start, end, replacement], ...]]``;
-string fields are indices into ``strings``, ``data`` an index into ``data`` or null).
+string fields are indices into ``strings``, ``data`` an index into ``data``
+or null; ``positions``: :meth:`~editlint.excerpt.SourceLines.positions_list`
+or null). The lines file maps the same paths to ``[size, mtime_ns, lines]``
+(:meth:`~editlint.excerpt.SourceLines.lines_list`).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from typing import Any, NamedTuple
 
 from editlint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from editlint.document.span import Span
-from editlint.excerpt import SourceLines
+from editlint.excerpt import SourceLines, parse_lines
 
 CACHE_DIRNAME = ".editlint_cache"
 #: Version of the file layout (part of the cache key).
@@ -116,9 +122,11 @@ class ResultCache:
 
     def __init__(self, directory: Path, key: str) -> None:
         self.file = directory / f"results-{key}.json"
+        self.lines_file = directory / f"results-{key}.lines.json"
         self.dirty: dict[str, _Pending] = {}
         self._folders: dict[str, str] = {}  # folder as written -> absolute
         self.strings, self.values, self.entries = _read(self.file)
+        self._lines: dict[str, list] | None = None  # read on first need
 
     def identity(self, path: Path) -> tuple[str, int, int] | None:
         try:
@@ -139,7 +147,7 @@ class ResultCache:
         if not entry or entry[0] != ident[1] or entry[1] != ident[2]:
             return None
         try:
-            return self._decode(entry, str(path) if display is None else display)
+            return self._decode(entry, str(path) if display is None else display, ident)
         except Exception:  # a damaged entry is a miss: the file is linted again
             return None
 
@@ -169,19 +177,34 @@ class ResultCache:
                 except (TypeError, ValueError):
                     continue
             strings, values, entries = _compact(table.strings, table.values, entries)
-            # a name unique to this process, then an atomic rename
-            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            with open(tmp, "w", encoding="utf-8") as handle:
-                # ASCII (non-ASCII escaped): decoding the file then costs a third less;
-                # dumps (one pass of the C encoder) rather than dump (many small writes)
-                handle.write(json.dumps({"format": CACHE_FORMAT, "strings": strings, "data": values, "entries": entries}, separators=(",", ":")))
-            os.replace(tmp, self.file)
+            lines = _read_lines(self.lines_file)
+            for name, pending in self.dirty.items():
+                if name in entries and pending.lines is not None:
+                    lines[name] = [pending.size, pending.mtime, pending.lines.lines_list()]
+                else:
+                    lines.pop(name, None)
+            lines = {name: entry for name, entry in lines.items() if name in entries}
+            # lines first: an entry whose lines are missing or stale only means a read of its file
+            _write_json(self.lines_file, {"format": CACHE_FORMAT, "entries": lines})
+            _write_json(self.file, {"format": CACHE_FORMAT, "strings": strings, "data": values, "entries": entries})
             self.dirty.clear()
         except (OSError, TypeError, ValueError):
             pass  # a read-only checkout still lints; it just does not cache
 
     # -- decoding -------------------------------------------------------------------------------
-    def _decode(self, entry: list, path: str) -> CachedResult:
+    def _lines_of(self, name: str, size: int, mtime: int) -> tuple[list[int], list[int], list[str]] | None:
+        """The lines kept for a file (read from the lines file on first need), if they match it."""
+        if self._lines is None:
+            self._lines = _read_lines(self.lines_file)
+        entry = self._lines.get(name)
+        if not entry or entry[0] != size or entry[1] != mtime:
+            return None
+        try:
+            return parse_lines(entry[2])
+        except (TypeError, ValueError, IndexError):
+            return None
+
+    def _decode(self, entry: list, path: str, ident: tuple[str, int, int]) -> CachedResult:
         strings = self.strings
         values = self.values
         out: list[Diagnostic] = []
@@ -211,10 +234,16 @@ class ResultCache:
                     ),
                 )
             )
-        summary, lines = entry[3], entry[4]
+        summary, positions = entry[3], entry[4]
         if type(summary) is not dict:
             raise ValueError("malformed summary")
-        return CachedResult(out, summary, None if lines is None else SourceLines.from_list(lines))
+        if positions is None:
+            return CachedResult(out, summary, None)
+
+        def load(lines_of=self._lines_of, ident=ident):
+            return lines_of(*ident)
+
+        return CachedResult(out, summary, SourceLines.from_parts(positions, load))
 
     def _data_of(self, index: int) -> Any:
         """A finding's ``data`` (each finding gets its own top-level dict)."""
@@ -231,6 +260,29 @@ def _absolute(path: str, folders: dict[str, str]) -> str:
     if folder is None:
         folder = folders[head] = os.path.abspath(head or os.sep)
     return os.path.join(folder, name)
+
+
+def _write_json(file: Path, payload: dict) -> None:
+    """Write ``payload`` to ``file`` atomically (a name unique to this process, then a rename)."""
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        # ASCII (non-ASCII escaped): decoding the file then costs a third less;
+        # dumps (one pass of the C encoder) rather than dump (many small writes)
+        handle.write(json.dumps(payload, separators=(",", ":")))
+    os.replace(tmp, file)
+
+
+def _read_lines(file: Path) -> dict[str, list]:
+    """The entries of a lines file; empty when absent or not ours."""
+    try:
+        with open(file, encoding="utf-8") as handle:
+            raw = json.load(handle)
+        entries = raw["entries"]
+        if raw.get("format") == CACHE_FORMAT and type(entries) is dict:
+            return entries
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return {}
 
 
 def _read(file: Path) -> tuple[list[str], list[Any], dict[str, list]]:
@@ -305,8 +357,8 @@ class _Table:
                     data,
                 ]
             )
-        lines = None if pending.lines is None else pending.lines.to_list()
-        return [pending.size, pending.mtime, findings, pending.summary, lines]
+        positions = None if pending.lines is None else pending.lines.positions_list()
+        return [pending.size, pending.mtime, findings, pending.summary, positions]
 
 
 def _indices(finding: list) -> list[int]:
