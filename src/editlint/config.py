@@ -113,11 +113,12 @@ class Config:
             for p in sorted(Path(folder).rglob("*.toml")) if Path(folder).is_dir() else []:
                 pack_stamps.append((str(p), p.stat().st_mtime_ns, p.stat().st_size))
         payload["pack_files"] = pack_stamps
-        import hashlib
         import json
 
+        from editlint.prepared import digest
+
         blob = json.dumps(payload, sort_keys=True, default=str).encode()
-        return hashlib.sha256(blob).hexdigest()[:16]
+        return digest(blob, 8)
 
 
 # -- discovery ---------------------------------------------------------------

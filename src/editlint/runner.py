@@ -394,7 +394,6 @@ def _import_plugins(names: Iterable[str]) -> list[object]:
 
 
 def _cache_key(linter: Linter) -> str:
-    import hashlib
     import json
 
     from editlint.cache import CACHE_FORMAT
@@ -426,7 +425,9 @@ def _cache_key(linter: Linter) -> str:
         "data": stamp,
         "format": CACHE_FORMAT,
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
+    from editlint.prepared import digest
+
+    return digest(json.dumps(payload, sort_keys=True, default=str).encode(), 10)
 
 
 # -- parallel workers (fork: the session is inherited, not rebuilt) ----------------------
