@@ -76,6 +76,21 @@ def test_attribution_kinds(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Forty people died ([report](https://www.presstv.ir/Detail/1)).", "presstv.ir"),
+        ("Forty people died ([report](presstv.ir/Detail/1)).", "presstv.ir"),
+        ("Forty people died ([notes](#toll)).", "#toll"),
+        ("Forty people died.[^1]\n\n[^1]: Ministry figures.", "footnote"),
+    ],
+)
+def test_link_attribution_names_the_host(text, actor):
+    doc = parse(text, "draft.md")
+    atts = claims_analysis(doc).sentences[0].attributions
+    assert [(a.kind, a.actor, a.verb) for a in atts][:1] == [("named", actor, "link")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The firm added 300 jobs in May.",  # "added" with an object is an event

@@ -294,7 +294,7 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
                 li += 1
             if li < n_links and (links[li].span.start < b or _footnote_after(doc, links[li], b)):
                 link = links[li]
-                facts.attach(Attribution(link.span, "named", _link_actor(link.url), "link"))
+                facts.attach(Attribution(link.span, "named", _link_actor(link), "link"))
         j = b - 1
         while j > a and prose[j] in closers:
             j -= 1
@@ -317,11 +317,16 @@ def _footnote_after(doc: Document, link, end: int) -> bool:
     return link.kind == "footnote" and not gap.strip() and "\n" not in gap
 
 
-def _link_actor(url: str) -> str:
-    if "//" not in url:
-        return "footnote" if not url.startswith(("http", "www")) else url
-    host = url.split("//", 1)[1].split("/", 1)[0]
-    return host.removeprefix("www.") or url
+def _link_actor(link) -> str:
+    """Who a link attributes to: the host of its URL ("presstv.ir/x" has no scheme but a host)."""
+    if link.kind == "footnote":
+        return "footnote"
+    url = link.url
+    rest = url.split("//", 1)[1] if "//" in url else url
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if "." not in host:  # a relative path or an anchor: name it by its URL
+        return url
+    return host.removeprefix("www.")
 
 
 # -- one sentence ------------------------------------------------------------------------------
