@@ -116,6 +116,15 @@ def test_concurrent_saves_merge_and_compaction_keeps_entries(tmp_path):
     assert final.get(files[0]).diagnostics[0].help == "only in one"
     assert final.get(files[2]).diagnostics[0].help == "again 1199"
 
+def _drafts_folder(tmp_path, monkeypatch) -> None:
+    """Write DRAFTS under tmp_path/drafts and work from tmp_path."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for name, text in DRAFTS.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="")
+    monkeypatch.chdir(tmp_path)
+
+
 
 @pytest.mark.parametrize(
     "damage",
@@ -152,11 +161,7 @@ DRAFTS = {
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "json", "sarif", "github"])
 def test_cached_output_equals_fresh_without_reading_drafts(run_cli, tmp_path, monkeypatch, fmt):
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    for name, text in DRAFTS.items():
-        (folder / name).write_bytes(text.encode("utf-8"))
-    monkeypatch.chdir(tmp_path)
+    _drafts_folder(tmp_path, monkeypatch)
     args = ("--isolated", "--select", "ALL", "--format", fmt, "--statistics", "drafts")
     fresh = run_cli(*args)
     assert fresh.out and "Traceback" not in fresh.err
@@ -186,11 +191,7 @@ def test_a_formatter_that_wants_text_still_gets_it(tmp_path):
 
 
 def test_baseline_from_cached_results_matches(run_cli, tmp_path, monkeypatch):
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    for name, text in DRAFTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _drafts_folder(tmp_path, monkeypatch)
     run_cli("--isolated", "--no-cache", "--write-baseline", "fresh.json", "drafts")
     run_cli("--isolated", "--write-baseline", "warmup.json", "drafts")
     run_cli("--isolated", "--write-baseline", "cached.json", "drafts")
@@ -227,11 +228,7 @@ def test_discovered_paths_are_those_path_gives(tmp_path):
 def test_one_line_formats_do_not_read_the_lines_and_text_formats_survive_losing_them(run_cli, tmp_path, monkeypatch):
     import editlint.cache
 
-    folder = tmp_path / "drafts"
-    folder.mkdir()
-    for name, text in DRAFTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    _drafts_folder(tmp_path, monkeypatch)
     outputs = {fmt: run_cli("--isolated", "--select", "ALL", "--format", fmt, "drafts").out for fmt in ("concise", "full", "sarif")}
     reads = []
     real = editlint.cache._read_lines
