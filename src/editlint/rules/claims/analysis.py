@@ -273,6 +273,11 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
     n_quotes, n_links = len(quotes), len(links)
     closers = _CLOSERS
     read = _read_sentence
+    finish = _finish
+    breaks = lx.CARRY_BREAK_RE.match
+    cited: set[str] = set()  # figures given with a source so far
+    weasels: list[int] = []  # sentences given CIT002, for _anonymity_nearby
+    carry_block, last = -1, None  # the paragraph, its last attributed sentence
     for index, sentence in enumerate(doc.sentences):
         span, block = sentence
         a, b = span
@@ -302,11 +307,24 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
             facts.question = True
         if skipped and block in skipped:
             facts.skipped = skipped[block]
-            continue
-        read(facts, voice, low, a, b)
-    _carry(out, low)
-    _finish(out)
-    _anonymity_nearby(out)
+        else:
+            read(facts, voice, low, a, b)
+        # carry and score in the same pass: both look only at this sentence
+        # and the ones before it
+        if block != carry_block:
+            carry_block, last = block, None
+        elif last is not None and breaks(low, a):
+            last = None
+        if facts.attributed:
+            last = index
+        if last is not None:
+            facts.carry = index - last
+        if facts.numbers or facts.signals is not None:
+            finish(facts, cited)
+            if facts.weasel_code == "CIT002":
+                weasels.append(index)
+    if weasels:
+        _anonymity_nearby(out, weasels)
     quote_facts = _quotes(doc, voice, low, out)
     return ClaimsAnalysis(out, quote_facts)
 
@@ -1109,52 +1127,42 @@ def _decide_weasel(facts: SentenceFacts) -> None:
             return
 
 
-def _finish(sentences: list[SentenceFacts]) -> None:
-    """Score the sentences, in order: a figure cited earlier needs no new source."""
-    cited: set[str] = set()
-    score = sc.score_mask
-    quantity = sc.QUANTITY_MASK
-    for facts in sentences:
-        numbers = facts.numbers
-        if numbers:
-            carry = facts.carry
-            if carry is not None and carry <= CITED_CARRY:
-                cited.update(numbers)
-            elif cited.issuperset(numbers):
-                facts.cited_earlier = True
-        signals = facts.signals
-        if signals is None:
-            continue
-        mask = signals.mask
-        if not facts.cited_earlier:
-            mask = signals.mask = mask | facts.number_mask
-        facts.strong_fact = bool(mask & quantity)
-        facts.confidence = score(mask, signals.question)
-        if facts.attributed and not facts.named:
-            _decide_weasel(facts)
+def _finish(facts: SentenceFacts, cited: set[str]) -> None:
+    """Score a sentence (in document order: a figure cited earlier needs no new source).
+
+    ``cited`` holds the figures given with a source so far; ``facts.carry``
+    must be set.
+    """
+    numbers = facts.numbers
+    if numbers:
+        carry = facts.carry
+        if carry is not None and carry <= CITED_CARRY:
+            cited.update(numbers)
+        elif cited.issuperset(numbers):
+            facts.cited_earlier = True
+    signals = facts.signals
+    if signals is None:
+        return
+    mask = signals.mask
+    if not facts.cited_earlier:
+        mask = signals.mask = mask | facts.number_mask
+    facts.strong_fact = bool(mask & _QUANTITY)
+    facts.confidence = _score(mask, signals.question)
+    if facts.attributed and not facts.named:
+        _decide_weasel(facts)
 
 
-def _carry(sentences: list[SentenceFacts], low: str) -> None:
-    """Mark how far back each sentence's nearest attribution is (same paragraph)."""
-    last: int | None = None
-    block = -1
-    breaks = lx.CARRY_BREAK_RE.match
-    for facts in sentences:
-        if facts.block != block:
-            block, last = facts.block, None
-        elif last is not None and breaks(low, facts.span.start):
-            last = None
-        if facts.attributed:
-            last = facts.index
-        if last is not None:
-            facts.carry = facts.index - last
+_QUANTITY = sc.QUANTITY_MASK
+_score = sc.score_mask
 
 
-def _anonymity_nearby(sentences: list[SentenceFacts]) -> None:
-    """AP: a reason for anonymity in the sentence or a neighbour excuses "officials said"."""
-    for i, facts in enumerate(sentences):
-        if facts.weasel_code != "CIT002":
-            continue
+def _anonymity_nearby(sentences: list[SentenceFacts], weasels: list[int]) -> None:
+    """AP: a reason for anonymity in the sentence or a neighbour excuses "officials said".
+
+    ``weasels`` are the indexes of the sentences given CIT002.
+    """
+    for i in weasels:
+        facts = sentences[i]
         for j in (i - 1, i, i + 1):
             if 0 <= j < len(sentences) and sentences[j].block == facts.block and sentences[j].anonymity:
                 facts.weasel, facts.weasel_code = None, ""

@@ -376,7 +376,7 @@ RECORD_RE = re.compile(
     r"|\brecord[-\s]breaking\b|\bsince\s+records\s+began\b"
     r"|\b(?:has|have|had|['’]ve)\s+never\b|\bnever\s+before\b"
 )
-RECORD = (RECORD_RE, ("for", "the", "record", "all", "since", "ha", "'ve", "’ve", "never"))
+RECORD = (RECORD_RE, ("for", "the", "record", "all", "since", "has", "have", "had", "'ve", "’ve", "never"))
 #: Auxiliaries of the perfect: "has cut", "have lost", "had never been".
 PERFECT_AUXILIARIES = _words("has have had")
 #: A completed action (lower-cased text): the perfect with a participle.
@@ -385,7 +385,7 @@ PERFECT_RE = re.compile(
     r"(?:been|[a-z]{2,}ed|gone|done|made|taken|given|seen|grown|risen|fallen|lost|won|cut|spent|paid|sent|built|brought|held|kept|"
     r"become|begun|shown|written|told|said|sold|bought|left|led|met|put|run|set|struck|thrown|withdrawn|driven|drawn|fought|hit|shot|shut)\b"
 )
-PERFECT = (PERFECT_RE, ("ha", "'ve", "’ve"))
+PERFECT = (PERFECT_RE, ("has", "have", "had", "'ve", "’ve"))
 #: Words that mark the present moment: with a comparative they make a
 #: claim of change ("prices are now higher", "fewer jobs today").
 NOW_WORDS = _words("now today currently nowadays anymore")
@@ -409,8 +409,9 @@ PRESCRIPTIVES = _words("should shouldn't must mustn't ought need needs gotta")
 #: Multi-word prescriptions ("have to", "got to").
 PRESCRIPTIVE_RE = re.compile(r"\b(?:ha(?:ve|s)\s+(?:got\s+)?to|got\s+to|need(?:s)?\s+to)\b")
 #: Phrase patterns with the words every match starts with (see
-#: ``analysis._search_from``: matched only where those words occur).
-PRESCRIPTIVE = (PRESCRIPTIVE_RE, ("ha", "got", "need"))
+#: ``analysis._search_from``: matched only where those words occur; the
+#: longer the words, the fewer false starts: "has" and "have", not "ha").
+PRESCRIPTIVE = (PRESCRIPTIVE_RE, ("have", "has", "got", "need"))
 FUTURES = _words("will won't shall")
 #: Words of a prospective frame ("is set to", "are due to", "is expected to",
 #: "on course to"): a plan or a forecast, not yet a checkable fact.
