@@ -130,21 +130,47 @@ class SentenceFacts:
             paragraph (0: its own), or None when there is none to carry.
         weasel, weasel_code: the vague or unnamed-group attribution that
             gets a diagnostic, and its code (CIT002 or BAL003).
+
+    ``signals``, ``confidence`` and ``strong_fact`` are worked out when
+    first read: CIT001 asks only about sentences no attribution covers, and
+    in news copy a fifth of the others are covered by one just before them.
     """
 
     # Class-level defaults: most sentences keep most of them, so creating a
     # sentence's facts sets three attributes only.
-    question = named = attributed = anonymity = strong_fact = cited_earlier = False
-    quoted = confidence = 0.0
+    question = named = attributed = anonymity = cited_earlier = False
+    quoted = 0.0
     skipped = weasel_code = ""
     attributions: list[Attribution] | tuple = ()
     hedges: list[Span] | tuple = ()
     numbers: list[str] | tuple = ()
     number_mask = 0
     cues = 0
-    signals: sc.Signals | None = None
     carry: int | None = None
     weasel: Attribution | None = None
+    #: What scoring the sentence needs (see :func:`_score`), until it is scored.
+    _unscored: tuple | None = None
+    _signals: sc.Signals | None = None
+    _confidence = 0.0
+    _strong_fact = False
+
+    @property
+    def signals(self) -> sc.Signals | None:
+        if self._unscored is not None:
+            _score(self)
+        return self._signals
+
+    @property
+    def confidence(self) -> float:
+        if self._unscored is not None:
+            _score(self)
+        return self._confidence
+
+    @property
+    def strong_fact(self) -> bool:
+        if self._unscored is not None:
+            _score(self)
+        return self._strong_fact
 
     def __init__(self, index: int, span: Span, block: int) -> None:
         self.index, self.span, self.block = index, span, block
@@ -273,7 +299,7 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
     n_quotes, n_links = len(quotes), len(links)
     closers = _CLOSERS
     read = _read_sentence
-    finish = _finish
+    cite = _cite
     breaks = lx.CARRY_BREAK_RE.match
     cited: set[str] = set()  # figures given with a source so far
     weasels: list[int] = []  # sentences given CIT002, for _anonymity_nearby
@@ -319,8 +345,10 @@ def _analyse(doc: Document) -> ClaimsAnalysis:
             last = index
         if last is not None:
             facts.carry = index - last
-        if facts.numbers or facts.signals is not None:
-            finish(facts, cited)
+        if facts.numbers:
+            cite(facts, cited)
+        if facts.attributed and not facts.named and facts._unscored is not None:
+            _decide_weasel(facts)  # (its choice of code needs the score now)
             if facts.weasel_code == "CIT002":
                 weasels.append(index)
     if weasels:
@@ -395,10 +423,7 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
         _hedges(facts, _words_with(hits, _M_HEDGE_WORD), voice, low, a, b)
     if facts.named:
         return  # cited: what it claims needs no score
-    signals = _word_signals(mask, hits, voice, seg, a, b, len(tokens), has_digit)
-    if facts.hedges:
-        signals |= _M_HEDGE
-    facts.signals = sc.Signals(signals, facts.question)
+    facts._unscored = (mask, hits, voice, seg, a, b, len(tokens), has_digit)
 
 
 _M = {name: B[name] for name in (
@@ -990,7 +1015,9 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     if len(lowered) == 1 and last in lx.FIRST_PERSON:
         return "writer", last, ""
     head = -1
-    if not _HEAD_WORDS.isdisjoint(lowered) or any("s" in w and w.endswith(("’s", "'s")) for w in lowered):
+    # a source noun, or a word ending in "'s" that may be one ("the ministry's"):
+    # one search of the joined words rather than a test per word
+    if not _HEAD_WORDS.isdisjoint(lowered) or _POSSESSIVE_END in (joined := " ".join(lowered) + " ") or _POSSESSIVE_END_CURLY in joined:
         for i, w in enumerate(lowered):
             base = w.removesuffix("’s").removesuffix("'s")
             if base in _HEAD_WORDS:
@@ -1069,6 +1096,9 @@ def _classify_np(words: list[str], *, sentence_initial: bool) -> tuple[str | Non
     return "vague", " ".join(w for w in lowered[: head + 1] if w not in ("the",)) or base, base
 
 
+_POSSESSIVE_END, _POSSESSIVE_END_CURLY = "'s ", "’s "  # a word ending in "'s" (the words hold no white space)
+
+
 def _fronted_subject(words: list[str], lowered: list[str], head: int) -> list[str]:
     """"(In a) report published in July the committee stated": the source noun
     is in a fronted phrase and the definite noun phrase after it is the
@@ -1127,33 +1157,37 @@ def _decide_weasel(facts: SentenceFacts) -> None:
             return
 
 
-def _finish(facts: SentenceFacts, cited: set[str]) -> None:
-    """Score a sentence (in document order: a figure cited earlier needs no new source).
+def _cite(facts: SentenceFacts, cited: set[str]) -> None:
+    """Note the figures given with a source (in document order): a figure cited earlier needs no new source.
 
     ``cited`` holds the figures given with a source so far; ``facts.carry``
     must be set.
     """
     numbers = facts.numbers
-    if numbers:
-        carry = facts.carry
-        if carry is not None and carry <= CITED_CARRY:
-            cited.update(numbers)
-        elif cited.issuperset(numbers):
-            facts.cited_earlier = True
-    signals = facts.signals
-    if signals is None:
-        return
-    mask = signals.mask
+    carry = facts.carry
+    if carry is not None and carry <= CITED_CARRY:
+        cited.update(numbers)
+    elif cited.issuperset(numbers):
+        facts.cited_earlier = True
+
+
+def _score(facts: SentenceFacts) -> None:
+    """Work out a sentence's signals, confidence and ``strong_fact`` (once its
+    figures are known to be cited earlier or not)."""
+    mask, hits, voice, seg, a, b, n_tokens, has_digit = facts._unscored
+    facts._unscored = None
+    signals = _word_signals(mask, hits, voice, seg, a, b, n_tokens, has_digit)
+    if facts.hedges:
+        signals |= _M_HEDGE
     if not facts.cited_earlier:
-        mask = signals.mask = mask | facts.number_mask
-    facts.strong_fact = bool(mask & _QUANTITY)
-    facts.confidence = _score(mask, signals.question)
-    if facts.attributed and not facts.named:
-        _decide_weasel(facts)
+        signals |= facts.number_mask
+    facts._signals = sc.Signals(signals, facts.question)
+    facts._strong_fact = bool(signals & _QUANTITY)
+    facts._confidence = _score_mask(signals, facts.question)
 
 
 _QUANTITY = sc.QUANTITY_MASK
-_score = sc.score_mask
+_score_mask = sc.score_mask
 
 
 def _anonymity_nearby(sentences: list[SentenceFacts], weasels: list[int]) -> None:
@@ -1216,7 +1250,7 @@ def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts])
             if last + 1 < n and sentences[last + 1].block != sentences[last].block:
                 hi_k = last
             lo, hi = here.span.start, sentences[hi_k].span.end
-            speaker = speaker or _speech_between(sentences, i, hi_k, voice, lo, hi) or _colon_before(voice, here.span.start, q.start)
+            speaker = speaker or _speech_between(sentences, i, hi_k, voice, low, lo, hi) or _colon_before(voice, here.span.start, q.start)
             if not speaker and i > 0:
                 # news style: a quotation right after an attributed statement, or
                 # right after another quotation, continues the same speaker
@@ -1226,7 +1260,7 @@ def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts])
                     span = prev.span
                     speaker = (
                         prev.quoted >= 0.5
-                        or _speech_between(sentences, i - 1, i - 1, voice, span.start, span.end)
+                        or _speech_between(sentences, i - 1, i - 1, voice, low, span.start, span.end)
                         or voice[span.start : span.end].rstrip().endswith(":")
                     )
         out.append(QuoteFacts(q, len(words), speech, speaker))
@@ -1236,7 +1270,7 @@ def _quotes(doc: Document, voice: str, low: str, sentences: list[SentenceFacts])
 _B_SPEECH = B["speech"]
 
 
-def _speech_between(sentences: list[SentenceFacts], first: int, last: int, voice: str, lo: int, hi: int) -> bool:
+def _speech_between(sentences: list[SentenceFacts], first: int, last: int, voice: str, low: str, lo: int, hi: int) -> bool:
     """A speech verb in ``voice[lo:hi]``, the text of sentences ``first`` to ``last``.
 
     A speech verb among a sentence's cue words is a match of
@@ -1246,7 +1280,13 @@ def _speech_between(sentences: list[SentenceFacts], first: int, last: int, voice
     for k in range(first, last + 1):
         if sentences[k].cues & _B_SPEECH:
             return True
+    # (``low`` is ``voice`` lower-cased; the character before ``lo`` decides the first word boundary)
+    if voice[lo - 1 if lo else 0 : hi].isascii():
+        return _SPEECH_LOWER_ASCII_SEARCH(low, lo, hi) is not None
     return lx.SPEECH_RE.search(voice, lo, hi) is not None
+
+
+_SPEECH_LOWER_ASCII_SEARCH = lx.SPEECH_LOWER_ASCII_RE.search
 
 
 def _block_start(doc: Document, facts: SentenceFacts) -> int:

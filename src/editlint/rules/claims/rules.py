@@ -152,9 +152,10 @@ class UncitedClaim(Rule):
         carry = int(self.opt("carry-forward"))
         messages = _MESSAGES
         for facts in claims_analysis(doc).sentences:
-            if facts.skipped or facts.confidence <= 0 or facts.confidence < threshold:
+            # what the analysis knows first: a sentence is scored only when asked
+            if facts.skipped or facts.attributed or facts.weasel is not None or facts.covered(carry) or facts.quoted >= 0.5:
                 continue
-            if facts.attributed or facts.weasel is not None or facts.covered(carry) or facts.quoted >= 0.5:
+            if facts.confidence <= 0 or facts.confidence < threshold:
                 continue
             data = facts.signals.as_data() if facts.signals else {}
             key = facts.signals.mask if facts.signals else None
