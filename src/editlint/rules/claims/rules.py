@@ -155,10 +155,12 @@ class UncitedClaim(Rule):
             # what the analysis knows first: a sentence is scored only when asked
             if facts.skipped or facts.attributed or facts.weasel is not None or facts.covered(carry) or facts.quoted >= 0.5:
                 continue
-            if facts.confidence <= 0 or facts.confidence < threshold:
+            confidence = facts.confidence  # (read once: it is a property)
+            if confidence <= 0 or confidence < threshold:
                 continue
-            data = facts.signals.as_data() if facts.signals else {}
-            key = facts.signals.mask if facts.signals else None
+            signals = facts.signals
+            data = signals.as_data() if signals else {}
+            key = signals.mask if signals else None
             message = messages.get(key)
             if message is None:  # one message per set of signals: a few dozen in all
                 labels = [SIGNAL_LABELS[s] for s in data.get("signals", []) if s != "actor-event"][:3]
@@ -167,9 +169,9 @@ class UncitedClaim(Rule):
                 doc,
                 facts.span,
                 message,
-                confidence=facts.confidence,
+                confidence=confidence,
                 help=_CIT001_HELP,
-                data={"confidence": facts.confidence, **data},
+                data={"confidence": confidence, **data},
             )
 
 
