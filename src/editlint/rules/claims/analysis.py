@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from functools import cache
+from typing import Callable, Iterator
 
 from editlint.document import BODY_KINDS, HEADING, LIST_ITEM, PARAGRAPH, Document, Span
 from editlint.rules.claims import lexicon as lx
@@ -1282,11 +1283,19 @@ def _speech_between(sentences: list[SentenceFacts], first: int, last: int, voice
             return True
     # (``low`` is ``voice`` lower-cased; the character before ``lo`` decides the first word boundary)
     if voice[lo - 1 if lo else 0 : hi].isascii():
-        return _SPEECH_LOWER_ASCII_SEARCH(low, lo, hi) is not None
+        return _speech_in_lower_ascii()(low, lo, hi) is not None
     return lx.SPEECH_RE.search(voice, lo, hi) is not None
 
 
-_SPEECH_LOWER_ASCII_SEARCH = lx.SPEECH_LOWER_ASCII_RE.search
+@cache
+def _speech_in_lower_ascii() -> Callable[[str, int, int], re.Match | None]:
+    """``SPEECH_RE`` without IGNORECASE, for lower-cased ASCII text: the same
+    matches there, about 2.5 times faster. (Outside ASCII, case-insensitive
+    matching has special cases: "ſ" matches "s", "ı" matches "i".) Compiled
+    on first use: a single draft may never need it."""
+    pattern = lx.SPEECH_RE.pattern
+    assert pattern == pattern.lower(), "the case-sensitive SPEECH_RE needs a lower-case pattern"
+    return re.compile(pattern).search
 
 
 def _block_start(doc: Document, facts: SentenceFacts) -> int:
