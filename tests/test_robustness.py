@@ -144,6 +144,25 @@ class TestPaths:
             secret.chmod(0o644)
         assert r.code == 2 and "permission denied" in r.err
 
+    def test_unreadable_file_among_others(self, tmp_path, monkeypatch):
+        # Root reads any file, so the denial is simulated where editlint opens drafts.
+        import builtins
+
+        import editlint.files as files
+
+        for name in ("a.md", "b-secret.md", "c.md"):
+            (tmp_path / name).write_text("Text.\n")
+
+        def guarded(path, *args, **kwargs):
+            if str(path).endswith("b-secret.md"):
+                raise PermissionError(13, "Permission denied", str(path))
+            return builtins.open(path, *args, **kwargs)
+
+        monkeypatch.setattr(files, "open", guarded, raising=False)
+        report = Session(RunOptions(use_cache=False, select=("EL",), jobs=1)).run([str(tmp_path)])
+        assert [f.error is None for f in report.files] == [True, False, True]
+        assert report.files[1].error == f"{tmp_path / 'b-secret.md'}: permission denied"
+
     def test_path_vanishing_mid_run(self, tmp_path, monkeypatch):
         for name in ("a.md", "b.md", "c.md"):
             (tmp_path / name).write_text("Text.\n")
