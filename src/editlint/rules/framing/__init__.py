@@ -199,7 +199,10 @@ class LoadedLanguage(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         check_headings = self.opt("check-headings")
         american = str(self.opt("spelling")).lower().startswith("american")
-        for hit in self.lexicon().finditer(doc.prose, lowered=voice.lowered_prose(doc)):
+        lexicon = self.lexicon()
+        if not lexicon.may_occur(doc):
+            return
+        for hit in lexicon.finditer(doc.prose, lowered=voice.lowered_prose(doc)):
             if not check_headings and voice.in_heading(doc, hit.start):
                 continue
             if not writers_voice(doc, hit):

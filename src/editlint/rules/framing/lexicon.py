@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+from editlint.document import words as _words
 from editlint.lazyre import LazyPattern, lazy
 from editlint.resources import data_file
 
@@ -27,6 +28,8 @@ _HYPHENS = "\\-\u2010\u2011"  # for character classes
 _APOSTROPHES = "'\u2019"
 _WS = re.compile(r"\s+")
 _HYPHEN_RUN = re.compile(f"[{_HYPHENS}]")
+#: A form's words, as the word index cuts text (see Lexicon.may_occur).
+_FORM_WORDS = re.compile(r"\w+")
 
 
 class LexiconError(ValueError):
@@ -121,6 +124,7 @@ class Lexicon:
         self._any_case: re.Pattern[str] | None = None
         self._by_token: dict[str, list[str]] | None = None
         self._pruned: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._keys: tuple[dict[bytes, list[tuple[bytes, ...]]] | None] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -172,6 +176,51 @@ class Lexicon:
             if entry.unless_prev is not None and entry.unless_prev.search(text, max(0, a - 60), a):
                 continue
             yield Hit(a, b, entry, form)
+
+    def may_occur(self, doc: Any) -> bool:
+        """False when no form can be found in ``doc.prose``: the scan is then skipped.
+
+        Read from the draft's word index (:func:`editlint.document.words.letter_words`,
+        shared with other rules): a form can only match where each of its
+        words (its runs of word characters) is a whole letter run of the
+        text, so a draft that lacks one word of every form has no hit. Three
+        drafts in four are settled this way, for a few set look-ups instead
+        of a scan with the lexicon's pattern. Not used (True) when the index
+        cannot answer: text beyond Latin-1, or "_" in the text (a separator
+        for the pattern, a word character for the index).
+        """
+        keys = self._word_keys()
+        if keys is None:
+            return True
+        index = _words.letter_words(doc)
+        if index is None or "_" in doc.prose:
+            return True
+        present: set[bytes] | None = None
+        for key in keys.keys() & index.words:
+            if present is None:
+                present = set(index.words)
+            for runs in keys[key]:
+                if all(run in present for run in runs):
+                    return True
+        return False
+
+    def _word_keys(self) -> dict[bytes, list[tuple[bytes, ...]]] | None:
+        """Each form's words as index runs, filed under its longest word; None when a form has none."""
+        if self._keys is None:
+            keys: dict[bytes, list[tuple[bytes, ...]]] = {}
+            for form in self.by_form:
+                words = _FORM_WORDS.findall(form)
+                # (a word character the index reads as a space, "‿", would split a word)
+                if not words or any(_words._PUNCTUATION.search(w) for w in words):
+                    self._keys = (None,)
+                    return None
+                try:
+                    runs = tuple(w.encode("latin-1") for w in words)
+                except UnicodeEncodeError:
+                    continue  # a word beyond Latin-1 only occurs in text the index cannot read
+                keys.setdefault(max(runs, key=len), []).append(runs)
+            self._keys = (keys,)
+        return self._keys[0]
 
     def _pattern_for(self, lowered: str) -> re.Pattern[str] | None:
         """The lower-case pattern, holding only the forms ``lowered`` can contain.
