@@ -157,10 +157,11 @@ def statistics_lines(report: RunReport) -> list[list[Segment]]:
     by_code = Counter(d.code for d in report.diagnostics)
     meta = {d.code: d for d in report.diagnostics}
     fixable = Counter(d.code for d in report.diagnostics if d.fix is not None and d.fix.applicability is Applicability.SAFE)
+    width = max((len(d.name) for d in meta.values()), default=0)  # columns line up whatever the slugs
     for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
         d = meta[code]
         mark = "[*]" if fixable[code] else "   "
-        lines.append([(f"{n:>5}  ", ""), (f"{code:<7}", "code"), (f" {mark} ", ""), (f"{d.name:<34}", ""), (f" {d.severity}", str(d.severity))])
+        lines.append([(f"{n:>5}  ", ""), (f"{code:<7}", "code"), (f" {mark} ", ""), (f"{d.name:<{width}}", ""), (f" {d.severity}", str(d.severity))])
     for result in report.files:
         if result.summary:
             lines.append([(f"{result.path}:", "path")])
