@@ -246,9 +246,13 @@ class TestSubcommands:
         assert "## Why it matters" in r.out
         assert run_cli("explain", "rule-crashed").code == 0
 
-    def test_explain_unknown(self, run_cli):
-        r = run_cli("explain", "EL01")
-        assert r.code == 2 and "unknown rule 'EL01'" in r.err
+    @pytest.mark.parametrize(
+        "query, hint",
+        [("EL01", "EL001"), ("el01", "EL001"), ("rule-crash", "rule-crashed"), ("Rule-Crashd", "rule-crashed")],
+    )
+    def test_explain_unknown(self, run_cli, query, hint):
+        r = run_cli("explain", query)
+        assert r.code == 2 and r.err == f"editlint: error: unknown rule {query!r} (did you mean {hint!r}?)\n"
 
     def test_version(self, run_cli, capsys):
         with pytest.raises(SystemExit) as exc:

@@ -64,7 +64,9 @@ def explain(argv: list[str], out: TextIO) -> int:
     linter = _registry(args.config)
     rule = linter.registry.get(args.code)
     if rule is None:
-        hint = did_you_mean(args.code.upper(), [*linter.registry.rules, *linter.registry.slugs])
+        # codes are upper case and hold digits ("cit01" -> CIT001); slugs are lower case
+        query = args.code.upper() if any(c.isdigit() for c in args.code) else args.code.lower()
+        hint = did_you_mean(query, [*linter.registry.rules, *linter.registry.slugs])
         raise UsageError(f"unknown rule {args.code!r}{hint}")
     if args.format == "json":
         json.dump(
