@@ -58,6 +58,10 @@ class TestExitCodes:
         assert r.code == 2 and "did you mean 'json'" in r.err
         r = run_cli(*PLUGIN, "--ignore", "TST0O1", path)
         assert r.code == 2 and "unknown rule selector 'TST0O1'" in r.err
+        r = run_cli(*PLUGIN, "--select", "tst01", path)
+        assert r.code == 2 and "unknown rule selector 'tst01' in select (did you mean 'TST001'?)" in r.err
+        r = run_cli(*PLUGIN, "--select", "flag-fo", path)
+        assert r.code == 2 and "(did you mean 'flag-foo'?)" in r.err
 
     def test_binary_file_given_explicitly(self, run_cli, draft):
         path = draft("", "bin.md", raw=b"abc\x00def")

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import TextIO
 
-from editlint.errors import UsageError, did_you_mean
+from editlint.errors import UsageError
 from editlint.exitcodes import ExitCode
 
 
@@ -64,10 +64,7 @@ def explain(argv: list[str], out: TextIO) -> int:
     linter = _registry(args.config)
     rule = linter.registry.get(args.code)
     if rule is None:
-        # codes are upper case and hold digits ("cit01" -> CIT001); slugs are lower case
-        query = args.code.upper() if any(c.isdigit() for c in args.code) else args.code.lower()
-        hint = did_you_mean(query, [*linter.registry.rules, *linter.registry.slugs])
-        raise UsageError(f"unknown rule {args.code!r}{hint}")
+        raise UsageError(f"unknown rule {args.code!r}{linter.registry.hint(args.code)}")
     if args.format == "json":
         json.dump(
             {"code": rule.code, "name": rule.name, "severity": str(rule.severity), "source": rule.source,

@@ -58,8 +58,13 @@ class RuleRegistry:
         upper = s.upper()
         if any(code.startswith(upper) for code in self.rules) or upper in FAMILIES:
             return upper
-        hint = did_you_mean(s, [*self.rules, *self.slugs])
-        raise UsageError(f"unknown rule selector {s!r} in {origin}{hint}")
+        raise UsageError(f"unknown rule selector {s!r} in {origin}{self.hint(s)}")
+
+    def hint(self, query: str) -> str:
+        """`` (did you mean 'CIT001'?)`` for an unknown code or slug, or an empty string."""
+        # codes are upper case and hold digits ("cit01" -> CIT001); slugs are lower case
+        query = query.upper() if any(c.isdigit() for c in query) else query.lower()
+        return did_you_mean(query, [*self.rules, *self.slugs])
 
     def matches(self, selector: str | None, code: str) -> bool:
         """Return True if ``selector`` (normalised or raw) covers ``code``."""
