@@ -230,6 +230,7 @@ class TestFixes:
         r = run_cli(*PLUGIN, "--diff", str(path))
         assert r.code == 1
         assert "-A foo.\n+A bar.\n" in r.out
+        assert f"--- a/{str(path).lstrip('/')}\n+++ b/{str(path).lstrip('/')}\n" in r.out  # git's form, absolute or not
         assert path.read_text() == "A foo.\n"
 
 

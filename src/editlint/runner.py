@@ -203,8 +203,8 @@ class Session:
                 difflib.unified_diff(
                     source.text.splitlines(keepends=True),
                     text.splitlines(keepends=True),
-                    fromfile=f"a/{source.path}",
-                    tofile=f"b/{source.path}",
+                    fromfile=f"a/{source.path.lstrip('/')}",  # as git writes it: "a/tmp/x.md", not "a//tmp/x.md"
+                    tofile=f"b/{source.path.lstrip('/')}",
                 )
             )
         elif fixed and real_path is not None:
