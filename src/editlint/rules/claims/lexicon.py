@@ -713,3 +713,26 @@ OPENER_RE = re.compile(
 )
 #: Clause boundaries inside a sentence, for finding the subject of a verb.
 CLAUSE_SPLIT_RE = re.compile(r"[,;:—–()\[\]\"]")
+
+
+# -- helpers for the analysis -------------------------------------------------------------------
+
+
+def words_with(hits: set[str], role_bit: int) -> list[str]:
+    """The cue words among ``hits`` that play a role."""
+    mask, word = TOKEN_MASK, CUE_TOKENS
+    return sorted({word[t][0] for t in hits if mask[t] & role_bit})
+
+
+def word_positions(low: str, word: str, a: int, b: int) -> list[int]:
+    """Offsets of ``word`` as a whole word in ``low[a:b]``."""
+    out = []
+    pos = low.find(word, a, b)
+    n = len(word)
+    while pos != -1:
+        before = low[pos - 1] if pos > a else " "
+        after = low[pos + n] if pos + n < b else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            out.append(pos)
+        pos = low.find(word, pos + n, b)
+    return out
