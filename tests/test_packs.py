@@ -10,7 +10,7 @@ import pytest
 
 from editlint.config import Config
 from editlint.errors import PackError, PluginError
-from editlint.packs import kinds as kinds_module
+from editlint.document import Span
 from editlint.packs.kinds import BUILTIN_KINDS, COMMON_KEYS, adjust_case
 from editlint.packs.loader import load_rule_file
 from editlint.packs.patterns import Matcher, trie_source
@@ -190,7 +190,7 @@ def test_aho_corasick_and_regex_trie_agree(ignore_case):
     pytest.importorskip("ahocorasick")
     words = [f"w{i}ord" for i in range(30)] + ["grey", "greyer", "gray", "US"]
     text = "A grey, greyer W3ord; w12ord-w5ord xw1ord w29ordx. GREY US USA BUS grayer gray_ grey."
-    spans = [kinds_module.Span(0, len(text))]
+    spans = [Span(0, len(text))]
     fast = Matcher(words, ignore_case=ignore_case)
     slow = Matcher(words, ignore_case=ignore_case, accelerate=False)
     assert fast.automaton is not None and slow.automaton is None

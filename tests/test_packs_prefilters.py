@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from editlint.document import Span, parse
 from editlint.document import words as words_module
 from editlint.packs import literals
-from editlint.packs.kinds import ConsistencyRule, RepetitionRule, SubstitutionRule, _NOT_CAPITALISED, _REPEATED
+from editlint.packs.kinds import ConsistencyRule, RepetitionRule, SubstitutionRule
+from editlint.packs.kinds.substitution import _NOT_CAPITALISED, _REPEATED
 from editlint.packs.patterns import Matcher
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
