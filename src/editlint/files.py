@@ -170,19 +170,19 @@ def read_source(path: Path, encoding: str = "utf-8") -> Source:
     """Read and decode a file, raising :class:`InputError` with a one-line reason."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:  # a folder fails here (Windows: PermissionError), not with a stat before every read
+        with open(path, "rb") as handle:
             raw = handle.read()
-    except (IsADirectoryError, PermissionError) as exc:
-        if path.is_dir():
-            raise InputError(f"{name}: is a folder, not a file") from None
-        if isinstance(exc, PermissionError):
-            raise InputError(f"{name}: permission denied") from None
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     except FileNotFoundError:
         if path.is_symlink():
             raise InputError(f"{name}: broken symbolic link") from None
         raise InputError(f"{name}: no such file") from None
     except OSError as exc:
+        # asked only now, not with a stat before every read (a folder fails to
+        # open: IsADirectoryError, or PermissionError on Windows)
+        if path.is_dir():
+            raise InputError(f"{name}: is a folder, not a file") from None
+        if isinstance(exc, PermissionError):
+            raise InputError(f"{name}: permission denied") from None
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     text, bom = decode(raw, name, encoding)
     return Source(name, text, bom, encoding, raw)
