@@ -80,6 +80,7 @@ def test_attribution_kinds(text, expected):
     [
         ("Forty people died ([report](https://www.presstv.ir/Detail/1)).", "presstv.ir"),
         ("Forty people died ([report](presstv.ir/Detail/1)).", "presstv.ir"),
+        ("Forty people died ([report](presstv.ir?id=1)).", "presstv.ir"),
         ("Forty people died ([notes](#toll)).", "#toll"),
         ("Forty people died.[^1]\n\n[^1]: Ministry figures.", "footnote"),
     ],

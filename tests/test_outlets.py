@@ -118,6 +118,7 @@ class TestMatchUrl:
 
     def test_split_url(self):
         assert split_url("HTTPS://www.Example.com:443/a/b/?q=1#f") == ("example.com", "a/b")
+        assert split_url("example.com?q=1/x") == split_url("example.com#f") == ("example.com", "")
         assert account_key("https://t.me/s/Foo/12") == "t.me/foo"
         assert account_key("https://twitter.com/Foo") == "x.com/foo"
         assert account_key("https://example.com/Foo") is None

@@ -695,12 +695,11 @@ def split_url(url: str) -> tuple[str, str]:
     The host is lower-cased, without ``www.``/``m.`` and port; the path has no
     query or fragment and no surrounding slashes.
     """
-    rest = _SCHEME.sub("", url.strip())
+    rest = _SCHEME.sub("", url.strip()).split("#", 1)[0].split("?", 1)[0]  # "x.org?q=1": the query is not the host's
     host, _, path = rest.partition("/")
     host = host.rsplit("@", 1)[-1].split(":", 1)[0].casefold().strip(".")
     host = re.sub(r"^(?:www\d?|m|mobile)\.", "", host)
-    path = path.split("?", 1)[0].split("#", 1)[0].strip("/")
-    return host, path
+    return host, path.strip("/")
 
 
 _SHARED_HOSTS = ("blogspot.com", "wordpress.com", "wixsite.com", "github.io", "livejournal.com", "medium.com", "substack.com")

@@ -320,12 +320,10 @@ def _link_actor(link) -> str:
     """Who a link attributes to: the host of its URL ("presstv.ir/x" has no scheme but a host)."""
     if link.kind == "footnote":
         return "footnote"
-    url = link.url
-    rest = url.split("//", 1)[1] if "//" in url else url
-    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    if "." not in host:  # a relative path or an anchor: name it by its URL
-        return url
-    return host.removeprefix("www.")
+    from editlint.outlets import split_url  # only for sentences with a link
+
+    host = split_url(link.url)[0]
+    return host if "." in host else link.url  # a relative path or an anchor: name it by its URL
 
 
 # -- one sentence ------------------------------------------------------------------------------
