@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -28,8 +28,6 @@ _HYPHENS = "\\-\u2010\u2011"  # for character classes
 _APOSTROPHES = "'\u2019"
 _WS = re.compile(r"\s+")
 _HYPHEN_RUN = re.compile(f"[{_HYPHENS}]")
-#: A form's words, as the word index cuts text (see Lexicon.may_occur).
-_FORM_WORDS = re.compile(r"\w+")
 
 
 class LexiconError(ValueError):
@@ -124,7 +122,6 @@ class Lexicon:
         self._any_case: re.Pattern[str] | None = None
         self._by_token: dict[str, list[str]] | None = None
         self._pruned: dict[frozenset[str], re.Pattern[str] | None] = {}
-        self._keys: tuple[dict[bytes, list[tuple[bytes, ...]]] | None] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -181,15 +178,15 @@ class Lexicon:
         """False when no form can be found in ``doc.prose``: the scan is then skipped.
 
         Read from the draft's word index (:func:`editlint.document.words.letter_words`,
-        shared with other rules): a form can only match where each of its
-        words (its runs of word characters) is a whole letter run of the
-        text, so a draft that lacks one word of every form has no hit. Three
-        drafts in four are settled this way, for a few set look-ups instead
-        of a scan with the lexicon's pattern. Not used (True) when the index
-        cannot answer: text beyond Latin-1, or "_" in the text (a separator
-        for the pattern, a word character for the index).
+        shared with other rules): the index cuts a form into the same letter
+        runs as the text it matches, so a form can only match where each of
+        its runs is a whole run of the text, and a draft that lacks one run of
+        every form has no hit. Three drafts in four are settled this way, for
+        a few set look-ups instead of a scan with the lexicon's pattern. Not
+        used (True) when the index cannot answer: text beyond Latin-1, or "_"
+        in the text (a separator for the pattern, a word character for the index).
         """
-        keys = self._word_keys()
+        keys = self._word_keys
         if keys is None:
             return True
         index = _words.letter_words(doc)
@@ -204,23 +201,19 @@ class Lexicon:
                     return True
         return False
 
+    @cached_property
     def _word_keys(self) -> dict[bytes, list[tuple[bytes, ...]]] | None:
-        """Each form's words as index runs, filed under its longest word; None when a form has none."""
-        if self._keys is None:
-            keys: dict[bytes, list[tuple[bytes, ...]]] = {}
-            for form in self.by_form:
-                words = _FORM_WORDS.findall(form)
-                # (a word character the index reads as a space, "‿", would split a word)
-                if not words or any(_words._PUNCTUATION.search(w) for w in words):
-                    self._keys = (None,)
-                    return None
-                try:
-                    runs = tuple(w.encode("latin-1") for w in words)
-                except UnicodeEncodeError:
-                    continue  # a word beyond Latin-1 only occurs in text the index cannot read
-                keys.setdefault(max(runs, key=len), []).append(runs)
-            self._keys = (keys,)
-        return self._keys[0]
+        """Each form's runs as the word index cuts them, filed under its longest; None when a form has none."""
+        keys: dict[bytes, list[tuple[bytes, ...]]] = {}
+        for form in self.by_form:
+            cut = _words.letter_runs(form)
+            if cut is None:
+                continue  # a letter beyond Latin-1 only occurs in text the index cannot read
+            runs = tuple(cut.split())
+            if not runs:
+                return None
+            keys.setdefault(max(runs, key=len), []).append(runs)
+        return keys
 
     def _pattern_for(self, lowered: str) -> re.Pattern[str] | None:
         """The lower-case pattern, holding only the forms ``lowered`` can contain.
