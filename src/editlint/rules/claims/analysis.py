@@ -39,8 +39,7 @@ from editlint.rules.claims.attribution import (
     has_possessive,
     read_attributions,
 )
-from editlint.rules.claims.lexicon import word_positions as _positions
-from editlint.rules.claims.lexicon import words_with as _words_with
+from editlint.rules.claims.lexicon import word_positions, words_with
 
 #: ``Document.derived`` key of the analysis.
 ANALYSIS_KEY = "editlint.claims.analysis"
@@ -365,7 +364,7 @@ def _read_sentence(facts: SentenceFacts, voice: str, low: str, a: int, b: int) -
     if mask & _M_ANONYMITY and lx.ANONYMITY_RE.search(voice, a, b):
         facts.anonymity = True
     if mask & _M_HEDGE_WORD:
-        _hedges(facts, _words_with(hits, _M_HEDGE_WORD), voice, low, a, b)
+        _hedges(facts, words_with(hits, _M_HEDGE_WORD), voice, low, a, b)
     if facts.named:
         return  # cited: what it claims needs no score
     facts._unscored = (mask, hits, voice, seg, a, b, len(tokens), has_digit)
@@ -406,7 +405,7 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
     if mask & _M_COMPARATIVE and " than " in seg:
         out |= _M_COMPARISON
     if mask & _M_PRESCRIPTIVE:
-        if any(not w.startswith("need") for w in _words_with(hits, _M_PRESCRIPTIVE)) or _search_from(lx.PRESCRIPTIVE, seg):
+        if any(not w.startswith("need") for w in words_with(hits, _M_PRESCRIPTIVE)) or _search_from(lx.PRESCRIPTIVE, seg):
             out |= _M_PRESCRIPTION
     elif mask & _M_MODAL_TO and _search_from(lx.PRESCRIPTIVE, seg):
         out |= _M_PRESCRIPTION
@@ -425,7 +424,7 @@ def _word_signals(mask: int, hits: set[str], voice: str, seg: str, a: int, b: in
         if mask & _M_FIRST:
             if mask & _M_FIRST_OPINION:
                 out |= _M_FIRST_PERSON_OPINION
-            elif not _FIRST_SINGULAR.isdisjoint(_words_with(hits, _M_FIRST)):
+            elif not _FIRST_SINGULAR.isdisjoint(words_with(hits, _M_FIRST)):
                 out |= _M_FIRST_PERSON
             if mask & _B_COMMITMENT and lx.COMMITMENT_RE.search(seg):
                 out |= _M_FIRST_PERSON_OPINION
@@ -537,7 +536,7 @@ def _numbers(voice: str, a: int, b: int, facts: SentenceFacts) -> None:
 
 def _hedges(facts: SentenceFacts, words: list[str], voice: str, low: str, a: int, b: int) -> None:
     for word in words:
-        for pos in _positions(low, word, a, b):
+        for pos in word_positions(low, word, a, b):
             end = pos + len(word)
             if word == "may":
                 if voice[pos].isupper():

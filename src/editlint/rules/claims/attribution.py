@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 
 from editlint.document import Span
 from editlint.rules.claims import lexicon as lx
-from editlint.rules.claims.lexicon import word_positions as _positions
-from editlint.rules.claims.lexicon import words_with as _words_with
+from editlint.rules.claims.lexicon import word_positions, words_with
 
 if TYPE_CHECKING:
     from editlint.rules.claims.analysis import SentenceFacts
@@ -118,8 +117,8 @@ def read_attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: st
         for role, role_bit in _AFTER_ROLES:
             if not mask & role_bit:
                 continue
-            for word in _words_with(hits, role_bit):
-                for pos in _positions(low, word, a, b):
+            for word in words_with(hits, role_bit):
+                for pos in word_positions(low, word, a, b):
                     att = _after_phrase(role, voice, low, a, b, pos, pos + len(word))
                     if att:
                         facts.attach(att)
@@ -134,7 +133,7 @@ def read_attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: st
                 continue
             word, role = verb
             seen.add(word)
-            for pos in _positions(low, word, a, b):
+            for pos in word_positions(low, word, a, b):
                 verbs.append((pos, word, role))
         if len(verbs) > 1:
             verbs.sort()
@@ -151,8 +150,8 @@ def read_attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: st
                 facts.attach(att)
                 taken.append(att.span)
     if mask & _B_IMPERSONAL:
-        for word in _words_with(hits, _B_IMPERSONAL):
-            for pos in _positions(low, word, a, b):
+        for word in words_with(hits, _B_IMPERSONAL):
+            for pos in word_positions(low, word, a, b):
                 facts.attach(Attribution(Span(pos, pos + len(word)), "vague", word, word))
     if mask & _B_HEAD and mask & _B_PARTICIPLE:
         for m in lx.BY_GROUP_RE.finditer(low, a, b):
@@ -160,15 +159,15 @@ def read_attributions(facts: SentenceFacts, hits: set[str], mask: int, voice: st
             if not any(t.start <= span.start < t.end for t in taken):
                 facts.attach(Attribution(span, "group", low[span.start : span.end], m.group().split()[0], True))
     if mask & _B_HEAD and mask & _B_THERE:
-        for word in _words_with(hits, _B_HEAD):
+        for word in words_with(hits, _B_HEAD):
             if word in ("reports", "rumours", "rumors"):
-                for pos in _positions(low, word, a, b):
+                for pos in word_positions(low, word, a, b):
                     m = lx.THERE_REPORTS_RE.search(low, max(a, pos - 30), pos)
                     if m and m.end() == pos:
                         facts.attach(Attribution(Span(m.start(), pos + len(word)), "vague", word, "there are"))
     if mask & _B_DOCUMENT and has_possessive(low, a, b):
-        for word in _words_with(hits, _B_DOCUMENT):
-            for pos in _positions(low, word, a, b):
+        for word in words_with(hits, _B_DOCUMENT):
+            for pos in word_positions(low, word, a, b):
                 att = _possessive_source(voice, a, pos, word)
                 if att:
                     facts.attach(att)
